@@ -1,0 +1,19 @@
+/**
+ * Static export to out/. Pages opt out of the client runtime one by one (see README,
+ * "Zero JavaScript"); BASE_PATH serves the site below a folder.
+ * @type {import('next').NextConfig}
+ */
+const nextConfig = {
+  output: 'export',
+  trailingSlash: true,
+  basePath: process.env.BASE_PATH ?? '',
+  env: {
+    BASE_PATH: process.env.BASE_PATH ?? '',
+    SITE_NAME: process.env.SITE_NAME ?? 'Q&A Thread Archive',
+  },
+  poweredByHeader: false,
+  reactStrictMode: true,
+  pageExtensions: ['tsx', 'ts'],
+};
+
+export default nextConfig;

@@ -1,0 +1,33 @@
+import type { Answer } from '../content/schema';
+import { DoctorBlock } from './DoctorBlock';
+import { Markdown } from './Markdown';
+
+type Props = {
+  answer: Answer;
+  /** Position in the thread, from 1. */
+  number: number;
+  total: number;
+  html: string;
+};
+
+/** One answer as a card with a permalink `#answer-N`. */
+export function AnswerCard({ answer, number, total, html }: Props) {
+  const id = `answer-${number}`;
+  return (
+    <article id={id} className="card answer" aria-labelledby={`${id}-title`}>
+      <header className="answer-header">
+        <h3 id={`${id}-title`} dir="auto">
+          {answer.headline}
+        </h3>
+        <a className="permalink" href={`#${id}`}>
+          {`Answer ${number} of ${total}`}
+        </a>
+      </header>
+      {answer.votes !== undefined ? (
+        <p className="votes">{`${answer.votes} ${answer.votes === 1 ? 'vote' : 'votes'}`}</p>
+      ) : null}
+      <Markdown html={html} />
+      <DoctorBlock doctor={answer.doctor} />
+    </article>
+  );
+}

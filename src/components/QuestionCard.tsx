@@ -1,0 +1,24 @@
+import type { Thread } from '../content/schema';
+import { Markdown } from './Markdown';
+
+type Props = {
+  question: Thread['question'];
+  html: string;
+};
+
+/** The question: its text, the date when known, and a note when its photo is not archived. */
+export function QuestionCard({ question, html }: Props) {
+  return (
+    <section className="card question" aria-label="Question">
+      {question.date ? (
+        <p className="question-date">
+          Asked on <time dateTime={question.date}>{question.date}</time>
+        </p>
+      ) : null}
+      <Markdown html={html} />
+      {question.photo ? (
+        <p className="photo-note">The original question included a photo, which is not kept in this archive.</p>
+      ) : null}
+    </section>
+  );
+}

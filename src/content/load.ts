@@ -1,0 +1,175 @@
+/**
+ * The content loader: the only code that reads content files and calls gray-matter.
+ * Every file is parsed once, checked from bytes to schema, and every problem of every
+ * file is returned with its line and column.
+ */
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { z } from 'zod';
+import { decodeContent, positionOfChar } from './decode';
+import { FILE_FIELD, formatPath, YAML_FIELD } from './errors';
+import type { Problem } from './errors';
+import { SLUG_PATTERN, ThreadSchema } from './schema';
+import type { Thread } from './schema';
+import { parseFrontMatter } from './yaml';
+
+/** Files larger than this are refused before they are read. */
+export const MAX_FILE_BYTES = 1_000_000;
+
+export type Loaded = {
+  /** Valid threads, in file-name order. */
+  threads: Thread[];
+  problems: Problem[];
+  /** How many files were looked at. */
+  fileCount: number;
+};
+
+/** Never evaluate front matter written in JavaScript, whatever gray-matter's language detection says. */
+function refuseCode(): never {
+  throw new Error('front matter in JavaScript is never evaluated');
+}
+
+/**
+ * Reads every `.md` file in `dir` (sorted by name). Hidden files (starting with `.`) are ignored;
+ * anything else (other extensions, folders, symbolic links) is reported as a problem.
+ */
+export function loadContent(dir: string): Loaded {
+  const shown = path.relative(process.cwd(), dir).split(path.sep).join('/') || '.';
+  const names = readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+  const threads: Thread[] = [];
+  const problems: Problem[] = [];
+  const slugOwners = new Map<string, string>();
+  for (const name of names) {
+    const file = `${shown}/${name}`;
+    const stat = lstatSync(path.join(dir, name));
+    const refuse = (message: string) => problems.push({ file, line: 1, col: 1, field: FILE_FIELD, message });
+    if (stat.isSymbolicLink()) refuse('symbolic links are not followed; put the file itself in the content folder');
+    else if (!stat.isFile() || !name.endsWith('.md')) refuse('only .md files belong in the content folder; move or remove this');
+    else if (stat.size > MAX_FILE_BYTES) {
+      refuse(`the file is ${stat.size.toLocaleString('en-US')} bytes, over the ${MAX_FILE_BYTES.toLocaleString('en-US')}-byte limit`);
+    } else {
+      const result = parseThreadFile(file, readFileSync(path.join(dir, name)));
+      problems.push(...result.problems);
+      if (result.thread) threads.push(result.thread);
+      if (result.slug !== undefined) {
+        const owner = slugOwners.get(result.slug);
+        if (owner) {
+          problems.push({ ...result.slugAt, file, field: 'slug', message: `slug ${JSON.stringify(result.slug)} is already used by ${owner}` });
+        } else slugOwners.set(result.slug, file);
+      }
+    }
+  }
+  return { threads, problems, fileCount: names.length };
+}
+
+type Parsed = {
+  thread?: Thread;
+  problems: Problem[];
+  /** The slug the front matter claims, valid or not, to find duplicates across files. */
+  slug?: string;
+  slugAt: { line: number; col: number };
+};
+
+/** Parses one content file given as bytes; `file` is the path shown in problems. */
+export function parseThreadFile(file: string, bytes: Uint8Array): Parsed {
+  const problems: Problem[] = [];
+  const at = (field: string, line: number, col: number, message: string): Parsed => {
+    problems.push({ file, line, col, field, message });
+    return { problems, slugAt: { line: 1, col: 1 } };
+  };
+  const decoded = decodeContent(bytes);
+  if (!decoded.ok) return at(FILE_FIELD, decoded.problem.line, decoded.problem.col, decoded.problem.message);
+  const text = decoded.text;
+  if (text.trim() === '') return at(FILE_FIELD, 1, 1, 'the file is empty; a thread starts with front matter between two "---" lines');
+  const lines = text.split('\n');
+  const first = lines[0] ?? '';
+  if (first !== '---') {
+    return first.startsWith('---')
+      ? at(FILE_FIELD, 1, 1, `the first line must be exactly "---", got ${JSON.stringify(first)}; front matter is YAML only`)
+      : at(FILE_FIELD, 1, 1, 'no front matter: the file must start with a line "---"');
+  }
+  const close = lines.findIndex((l, i) => i > 0 && l.startsWith('---'));
+  if (close === -1) return at(FILE_FIELD, 1, 1, 'the front matter opened on line 1 is never closed; add a line "---" after it');
+  if (lines[close] !== '---') {
+    return at(FILE_FIELD, close + 1, 1, `the line closing the front matter must be exactly "---", got ${JSON.stringify(lines[close])}`);
+  }
+
+  // gray-matter splits the file; its YAML engine is replaced (we parse with positions below)
+  // and its JavaScript engines refuse. Passing options also keeps it from caching by content.
+  const split = matter(text, { language: 'yaml', engines: { yaml: () => ({}), js: refuseCode, javascript: refuseCode } });
+  const yaml = parseFrontMatter(split.matter);
+  for (const p of yaml.problems) problems.push({ file, ...p, field: YAML_FIELD });
+  if (yaml.data === undefined) return { problems, slugAt: { line: 1, col: 1 } };
+
+  const bodyLine = close + 2;
+  const data = yaml.data as Record<string, unknown>; // parseFrontMatter returns data only for a mapping
+  const slug = typeof data.slug === 'string' ? data.slug : undefined;
+  const slugAt = yaml.locate(['slug']);
+  const question = data.question ?? {}; // `question:` may be left out when it has no photo or date
+  if (isPlainObject(question)) {
+    if ('body' in question) {
+      const p = yaml.locate(['question', 'body']);
+      problems.push({ file, ...p, field: 'question.body', message: 'write the question text below the front matter, not as question.body' });
+    } else data.question = { ...question, body: split.content };
+  }
+
+  const result = ThreadSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(...toProblems(file, issue, yaml.locate, split.content, bodyLine));
+  }
+  const stem = path.basename(file, '.md');
+  if (!SLUG_PATTERN.test(stem)) {
+    problems.push({ file, line: 1, col: 1, field: FILE_FIELD, message: 'the file name must be a slug: lowercase letters a-z, digits and single hyphens, then .md' });
+  } else if (slug !== undefined && slug !== stem) {
+    problems.push({ file, ...slugAt, field: 'slug', message: `slug ${JSON.stringify(slug)} must equal the file name ${JSON.stringify(stem)}; rename the file or change the slug` });
+  }
+  return problems.length === 0 && result.success
+    ? { thread: result.data, problems, slug: result.data.slug, slugAt }
+    : { problems, ...(slug === undefined ? {} : { slug }), slugAt };
+}
+
+function toProblems(
+  file: string,
+  issue: z.core.$ZodIssue,
+  locate: ReturnType<typeof parseFrontMatter>['locate'],
+  body: string,
+  bodyLine: number,
+): Problem[] {
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = Object.keys(shapeAt(path)).join(', ');
+    return issue.keys.map((key) => ({
+      file,
+      ...locate([...path, key], { key: true }),
+      field: formatPath([...path, key]),
+      message: `unknown field ${JSON.stringify(key)}; allowed here: ${allowed}`,
+    }));
+  }
+  const offset = issue.code === 'custom' && typeof issue.params?.offset === 'number' ? issue.params.offset : undefined;
+  const inBody = path.length === 2 && path[0] === 'question' && path[1] === 'body';
+  const where = inBody ? inText(body, bodyLine, offset) : locate(path, offset === undefined ? undefined : { offset });
+  return [{ file, ...where, field: formatPath(path), message: issue.message }];
+}
+
+/** A position in the markdown after the front matter. */
+function inText(body: string, firstLine: number, offset = 0): { line: number; col: number } {
+  const p = positionOfChar(body, Math.min(offset, body.length));
+  return { line: firstLine + p.line - 1, col: p.col };
+}
+
+/** The fields allowed at a path of the thread schema, to list them next to an unknown one. */
+function shapeAt(path: readonly PropertyKey[]): Record<string, unknown> {
+  let schema: z.ZodType = ThreadSchema;
+  for (const key of [...path, '']) {
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
+    if (key === '') break;
+    if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(key)] ?? schema;
+  }
+  return schema instanceof z.ZodObject ? schema.shape : {};
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,83 @@
+/**
+ * The markdown renderer: remark with remark-html, sanitizing left on. Nothing edits the HTML
+ * afterwards. Raw HTML in a body is shown as text (remark-html would otherwise drop it, and
+ * `I use <ampersands>` would lose a word); headings are moved below the page's own headings.
+ */
+import { remark } from 'remark';
+import remarkHtml from 'remark-html';
+import type { Parent, Root, RootContent, Text } from 'mdast';
+
+/** Inline nodes that hold inline children. */
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+/** Nodes whose children are inline: raw HTML inside them stays inline. */
+const PHRASING_PARENTS = new Set([...INLINE_PARENTS, 'paragraph', 'heading', 'tableCell']);
+
+/** Turns raw HTML nodes into text, so that every character the writer typed is displayed. */
+function rawHtmlAsText() {
+  return (tree: Root) => {
+    const walk = (parent: Parent) => {
+      parent.children.forEach((node, i) => {
+        if (node.type === 'html') {
+          const text: Text = { type: 'text', value: node.value };
+          // Block-level HTML becomes a paragraph of text; inline HTML stays inline.
+          parent.children[i] = PHRASING_PARENTS.has(parent.type) ? text : { type: 'paragraph', children: [text] };
+        } else if ('children' in node) walk(node);
+      });
+    };
+    walk(tree);
+  };
+}
+
+/** Moves every heading down by `levels`, capped at h6, to keep the page's outline in order. */
+function demoteHeadings(levels: number) {
+  return () => (tree: Root) => {
+    const walk = (parent: Parent) => {
+      for (const node of parent.children) {
+        if (node.type === 'heading') node.depth = Math.min(6, node.depth + levels) as typeof node.depth;
+        if ('children' in node) walk(node);
+      }
+    };
+    walk(tree);
+  };
+}
+
+const processors = new Map<number, ReturnType<typeof makeProcessor>>();
+
+function makeProcessor(levels: number) {
+  return remark().use(rawHtmlAsText).use(demoteHeadings(levels)).use(remarkHtml, { sanitize: true });
+}
+
+/**
+ * Markdown to safe HTML. `headingLevel` is the level of the heading the text sits under:
+ * a `#` heading in the text becomes one level below it.
+ */
+export function renderMarkdown(markdown: string, headingLevel: number): string {
+  let processor = processors.get(headingLevel);
+  if (!processor) {
+    processor = makeProcessor(headingLevel);
+    processors.set(headingLevel, processor);
+  }
+  return String(processor.processSync(markdown));
+}
+
+const parser = remark();
+
+/** The words of a markdown text without its markup, for excerpts and search descriptions. */
+export function plainText(markdown: string): string {
+  const words: string[] = [];
+  const walk = (node: Root | RootContent) => {
+    if ('value' in node && (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html')) words.push(node.value);
+    if ('children' in node) {
+      for (const child of node.children) walk(child);
+      if (!INLINE_PARENTS.has(node.type)) words.push(' '); // blocks end with a space; `**bo**ld` stays one word
+    }
+  };
+  walk(parser.parse(markdown));
+  return words.join('').replace(/\s+/gu, ' ').trim();
+}
+
+/** The first `count` words of a text, with an ellipsis when cut. */
+export function firstWords(text: string, count: number): string {
+  const words = text.split(' ');
+  return words.length <= count ? text : `${words.slice(0, count).join(' ')}…`;
+}

@@ -1,0 +1,152 @@
+/**
+ * Front matter YAML with the `yaml` package: YAML 1.2 core schema (dates and `1:30` stay text,
+ * `010` is ten), unique keys, no anchors, aliases or tags, and every node's position, so a
+ * problem can name the line and column where the writer must look.
+ */
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
+import type { Document } from 'yaml';
+import type { At } from './decode';
+
+/** Where inside the located field: its key, or a character offset in its text value. */
+export type Within = { key: true } | { offset: number };
+
+export type ParsedYaml = {
+  /** The plain data, or undefined when the YAML could not be trusted. */
+  data: unknown;
+  problems: At[];
+  /** Where a field path sits in the source; see `locate`. */
+  locate: (path: readonly PropertyKey[], within?: Within) => { line: number; col: number };
+};
+
+/** Friendlier words for the `yaml` package's error codes. */
+const MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: 'this key appears twice in the same group; keep one',
+  TAB_AS_INDENT: 'tab used for indentation; indent with spaces',
+  MULTIPLE_DOCS: 'a second "---" line inside the front matter; front matter is one YAML document',
+  BLOCK_AS_IMPLICIT_KEY: 'a value contains ": " (colon and space); put the whole value in quotes',
+  MULTILINE_IMPLICIT_KEY: 'a key or value spans lines where YAML does not allow it; quote the value or fix the indentation',
+  BAD_INDENT: 'the indentation does not match the lines around it',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  UNEXPECTED_TOKEN: 'unexpected character; if it is part of a value, put the value in quotes',
+};
+
+/**
+ * Parses front matter text as gray-matter hands it over: it starts right after the opening
+ * `---`, so its line numbers are the file's.
+ */
+export function parseFrontMatter(source: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    merge: false,
+    prettyErrors: false,
+    strict: true,
+    stringKeys: true,
+  });
+  const pos = (offset: number) => lineCounter.linePos(offset);
+  const problems: At[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const detail = MESSAGES[error.code] ?? error.message.split('\n')[0] ?? error.code;
+    problems.push({ ...pos(error.pos[0]), message: `invalid YAML: ${detail}` });
+  }
+  visit(doc, {
+    Alias(_key, node) {
+      problems.push({ ...pos(node.range?.[0] ?? 0), message: `aliases (*${node.source}) are not allowed; write the value out` });
+    },
+    Node(_key, node) {
+      const start = node.range?.[0] ?? 0;
+      if (!isAlias(node) && node.anchor) {
+        problems.push({ ...pos(start), message: `anchors (&${node.anchor}) are not allowed; write each value out` });
+      }
+      if (node.tag && !isAlias(node)) {
+        problems.push({ ...pos(start), message: `tags such as ${shortTag(node.tag)} are not allowed; write plain values` });
+      }
+      if (isMap(node) && node.flow && source.slice(start, start + 2) === '{{') {
+        const end = source.indexOf('}}', start);
+        const shown = source.slice(start, end === -1 ? start + 40 : end + 2);
+        problems.push({ ...pos(start), message: `${JSON.stringify(shown)} is read as YAML braces; if it is text, put it in quotes` });
+        return visit.SKIP;
+      }
+      if (isScalar(node) && node.type === Scalar.PLAIN && node.range) {
+        const lineEnd = source.indexOf('\n', node.range[1]);
+        const rest = source.slice(node.range[1], lineEnd === -1 ? undefined : lineEnd);
+        const hash = /^[ \t]+#/u.exec(rest);
+        if (hash) {
+          problems.push({
+            ...pos(node.range[1] + hash[0].length - 1),
+            message: `" #" starts a YAML comment, so the text after it would be dropped; put the whole value in quotes`,
+          });
+        }
+      }
+      return undefined;
+    },
+  });
+  const root = doc.contents;
+  if (problems.length === 0 && !isMap(root)) {
+    const got = root === null ? 'nothing' : isSeq(root) ? 'a list' : 'a single value';
+    problems.push({ ...pos(root?.range?.[0] ?? 0), message: `front matter must be fields (key: value lines), got ${got}` });
+  }
+  const data: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
+  return { data, problems, locate: (path, within) => locate(doc, source, path, within, pos) };
+}
+
+function shortTag(tag: string): string {
+  return tag.replace(/^tag:yaml\.org,2002:/u, '!!');
+}
+
+/**
+ * Position of a field path: its value when it exists, otherwise the nearest existing parent key.
+ * `within` asks for the key itself (an unknown key), or a position inside a block literal (`|`).
+ */
+function locate(
+  doc: Document,
+  source: string,
+  path: readonly PropertyKey[],
+  within: Within | undefined,
+  pos: (offset: number) => { line: number; col: number },
+): { line: number; col: number } {
+  let node: unknown = doc.contents;
+  let keyAt = 0; // start of the innermost key (or list item) found so far
+  for (const [i, key] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) return pos(keyAt);
+      keyAt = isNode(pair.key) ? (pair.key.range?.[0] ?? keyAt) : keyAt;
+      if (within && 'key' in within && i === path.length - 1) return pos(keyAt);
+      node = pair.value;
+      if (!isNode(node)) return pos(keyAt);
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      if (!isNode(node)) return pos(keyAt);
+      keyAt = node.range?.[0] ?? keyAt;
+    } else {
+      return pos(keyAt);
+    }
+  }
+  if (within && 'offset' in within && isScalar(node) && node.type === Scalar.BLOCK_LITERAL && node.range) {
+    return positionInLiteral(source, node, within.offset, pos);
+  }
+  return pos(isNode(node) ? (node.range?.[0] ?? keyAt) : keyAt);
+}
+
+/** In a `|` block, value line k is source line k after the header line, indented. */
+function positionInLiteral(
+  source: string,
+  node: Scalar,
+  offset: number,
+  pos: (offset: number) => { line: number; col: number },
+): { line: number; col: number } {
+  const value = String(node.value);
+  const before = value.slice(0, offset);
+  const lineInValue = before.split('\n').length - 1;
+  const colInValue = offset - (before.lastIndexOf('\n') + 1);
+  const header = pos(node.range?.[0] ?? 0);
+  const headerIndex = header.line - 1;
+  const valueLine = value.split('\n')[lineInValue] ?? '';
+  const sourceLine = source.split('\n')[headerIndex + 1 + lineInValue] ?? '';
+  const indent = Math.max(0, sourceLine.length - valueLine.length);
+  return { line: header.line + 1 + lineInValue, col: indent + colInValue + 1 };
+}

@@ -1,0 +1,52 @@
+import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
+import { AnswerCard } from '../../components/AnswerCard';
+import { Layout } from '../../components/Layout';
+import { QuestionCard } from '../../components/QuestionCard';
+import { threadSlugs, threadView } from '../../content/views';
+import type { ThreadView } from '../../content/views';
+
+/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+export const config: PageConfig = { unstable_runtimeJS: false };
+
+export const getStaticPaths: GetStaticPaths = () => ({
+  paths: threadSlugs().map((slug) => ({ params: { slug } })),
+  fallback: false,
+});
+
+export const getStaticProps: GetStaticProps<ThreadView, { slug: string }> = ({ params }) => ({
+  props: threadView(params?.slug ?? ''),
+});
+
+export default function ThreadPage({ thread, questionHtml, answersHtml, description }: ThreadView) {
+  const total = thread.answers.length;
+  return (
+    <Layout title={thread.title} description={description}>
+      <article className="thread">
+        <h1 dir="auto">{thread.title}</h1>
+        <QuestionCard question={thread.question} html={questionHtml} />
+        <section aria-labelledby="answers-heading">
+          <h2 id="answers-heading">{`Doctor answers (${total})`}</h2>
+          <ol className="answers">
+            {thread.answers.map((answer, i) => (
+              <li key={i}>
+                <AnswerCard answer={answer} number={i + 1} total={total} html={answersHtml[i] ?? ''} />
+              </li>
+            ))}
+          </ol>
+        </section>
+        <footer className="thread-footer">
+          {thread.disclaimer ? <p className="disclaimer">{thread.disclaimer}</p> : null}
+          <p className="source">
+            {thread.source.url ? (
+              <>
+                Source: <a href={thread.source.url}>{thread.source.site}</a>
+              </>
+            ) : (
+              `Source: ${thread.source.site}`
+            )}
+          </p>
+        </footer>
+      </article>
+    </Layout>
+  );
+}

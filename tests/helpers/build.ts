@@ -1,0 +1,16 @@
+/** Runs the real build (`npm run build`) for the build-output suites; throws with its output on failure. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const OUT = path.join(ROOT, 'out');
+
+/** Builds the site from `content/` (or `env.CONTENT_DIR`) into out/; returns stdout and stderr. */
+export function runBuild(env: Record<string, string> = {}): { status: number | null; output: string } {
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
