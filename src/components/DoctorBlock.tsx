@@ -18,7 +18,7 @@ export function DoctorBlock({ doctor }: Props) {
         {`${doctor.name}, ${doctor.credentials.join(', ')}`}
       </p>
       <p className="doctor-meta" dir="auto">
-        {`${doctor.specialty} · ${doctor.location}`}
+        {doctor.specialty ? `${doctor.specialty} · ${doctor.location}` : doctor.location}
       </p>
       {doctor.rating ? <RatingStars rating={doctor.rating} /> : null}
     </footer>

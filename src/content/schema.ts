@@ -122,10 +122,10 @@ export const DoctorSchema = record('doctor', {
       { error: typeError('credentials', 'a list such as [MD]') },
     )
     .min(1, { error: 'credentials must list at least one title, such as [MD]' }),
-  /** City or area, as the source gives it: "Beverly Hills". */
+  /** City or area, as the source gives it: "Beverly Hills"; the source's whole line when it names no known specialty. */
   location: line('location'),
-  /** Specialty as the source gives it: "Facial Plastic Surgeon". */
-  specialty: line('specialty'),
+  /** Specialty as the source gives it: "Facial Plastic Surgeon"; absent when the source's line names none we know. */
+  specialty: line('specialty').optional(),
   /** Star rating; absent when the source shows none. */
   rating: RatingSchema.optional(),
 });

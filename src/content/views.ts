@@ -48,7 +48,7 @@ export function threadSummaries(): ThreadSummary[] {
     title: t.title,
     answerCount: t.answers.length,
     excerpt: firstWords(plainText(t.question.body), EXCERPT_WORDS),
-    specialties: [...new Set(t.answers.flatMap((a) => (a.doctor ? [a.doctor.specialty] : [])))],
+    specialties: [...new Set(t.answers.flatMap((a) => (a.doctor?.specialty ? [a.doctor.specialty] : [])))],
   }));
 }
 
