@@ -81,6 +81,8 @@ const CREDENTIALS = new Set([
 
 /** Marks an answer's start; the page never rendered it, so it carries no vote value. */
 const VOTE_TEMPLATE = /^\{\{.*\bvoteCount\b.*\}\}$/u;
+/** Any other unrendered template: the schema refuses it in text, so it is reported here with its scrape line. */
+const OTHER_TEMPLATE = /\{\{.*?\}\}/u;
 const ANSWER_COUNT = /^Doctor Answers\b/iu;
 const ANSWER_COUNT_EXACT = /^Doctor Answers (\d{1,3}(?:,\d{3})*)$/iu;
 const PHOTO_MARKER = /\s*\((photos?)\)$/iu;
@@ -127,6 +129,11 @@ function normalize(text: string): Line[] {
 
 function parseLines(lines: Line[], warnings: ScrapeWarning[]): Thread {
   const end = (lines.at(-1)?.n ?? 0) + 1;
+  const template = lines.find((l) => OTHER_TEMPLATE.test(l.text) && !VOTE_TEMPLATE.test(l.text));
+  if (template) {
+    const found = OTHER_TEMPLATE.exec(template.text)?.[0] ?? '';
+    throw new ParseError(template.n, `expected text or a "{{ voteCount ... }}" line of its own, got the unrendered template ${JSON.stringify(found)}`);
+  }
   const titleAt = lines.findIndex((l) => l.text !== '');
   const titleLine = lines[titleAt];
   if (!titleLine) throw new ParseError(1, 'expected the question title on the first line, got an empty scrape');
@@ -172,7 +179,8 @@ function parseLines(lines: Line[], warnings: ScrapeWarning[]): Thread {
   const answers = starts.map((s, k) => {
     const headline = rest[headlines[k] ?? 0]?.text ?? '';
     const region = rest.slice(s + 1, headlines[k + 1] ?? rest.length);
-    return parseAnswer(headline, region, rest[s]?.n ?? end, warnings);
+    const next = rest[headlines[k + 1] ?? rest.length]?.n ?? disclaimer?.line ?? end;
+    return parseAnswer(headline, region, next, warnings);
   });
 
   const stated = Number((countMatch[1] ?? '').replace(/,/gu, ''));
@@ -199,15 +207,14 @@ function takeDisclaimer(lines: Line[]): { at: number; line: number; text: string
   return { at: start, line: lines[start]?.n ?? 0, text };
 }
 
-/** One answer from the lines between its `{{ voteCount }}` line and the next answer's headline. */
-function parseAnswer(headline: string, region: Line[], templateLine: number, warnings: ScrapeWarning[]): Answer {
+/** One answer from the lines between its `{{ voteCount }}` line and `next`, the line that follows them. */
+function parseAnswer(headline: string, region: Line[], next: number, warnings: ScrapeWarning[]): Answer {
   const paras = paragraphs(region);
   const last = paras.at(-1);
   const doctor = last && looksLikeDoctor(last) ? parseDoctor(last, warnings) : undefined;
   const body = doctor ? paras.slice(0, -1) : paras;
   if (body.length === 0) {
-    const next = region.find((l) => l.text !== '')?.n ?? templateLine + 1;
-    throw new ParseError(next, 'expected the answer\'s text after its "{{ voteCount ... }}" line');
+    throw new ParseError(region.find((l) => l.text !== '')?.n ?? next, 'expected the answer\'s text after its "{{ voteCount ... }}" line');
   }
   return { headline, body: toMarkdown(body), ...(doctor ? { doctor } : {}) };
 }
