@@ -13,6 +13,8 @@ import { parseScrape, slugify } from '../src/importer/scrape';
 const ROOT = path.resolve(__dirname, '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_52f1e9b741cd2cdd.txt');
 const SEED_FILE = path.join(ROOT, 'content', 'face-semi-paralyzed-after-botox-to-masseter-muscles.md');
+/** The hand-made content file the importer replaced, kept unchanged as a build fixture. */
+const HAND_MADE = path.join(ROOT, 'tests', 'fixtures', 'build-js', 'face-semi-paralyzed-after-botox-to-masseter-muscles.md');
 const SCRAPES = path.join(ROOT, 'tests', 'fixtures', 'scrapes');
 const T = "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}";
 const DISCLAIMER =
@@ -50,12 +52,14 @@ const scrapeOf = (...answerLines: string[]) =>
   ['A question?', '', 'The question text.', '', 'Doctor Answers 1', '', ...answerLines].join('\n');
 
 describe('importer: the seed scrape', () => {
-  it('imports to exactly the thread of the content file, with no warnings', () => {
-    const expected = parseThreadFile('content/face-semi-paralyzed-after-botox-to-masseter-muscles.md', readFileSync(SEED_FILE));
-    expect(expected.problems).toEqual([]);
+  it('imports to exactly the thread of the hand-made file and of the shipped content file, with no warnings', () => {
     const result = parseScrape(readFileSync(SEED, 'utf8'));
     expect(result.ok && result.warnings).toEqual([]);
-    expect(result.ok && result.thread).toEqual(expected.thread);
+    for (const file of [HAND_MADE, SEED_FILE]) {
+      const expected = parseThreadFile('content/face-semi-paralyzed-after-botox-to-masseter-muscles.md', readFileSync(file));
+      expect(expected.problems).toEqual([]);
+      expect(result.ok && result.thread, file).toEqual(expected.thread);
+    }
   });
 
   it('`--force --out DIR` reproduces the content file byte for byte, and says so on one line', () => {
