@@ -11,7 +11,7 @@ import { prepareThreadFile, writeAtomically } from './write';
 /** `-` among the inputs means standard input. */
 export const STDIN = '-';
 /** From this many scrapes on, progress lines go to stderr. */
-export const PROGRESS_FROM = 10;
+const PROGRESS_FROM = 10;
 /** A progress line every this many scrapes. */
 const PROGRESS_EVERY = 100;
 

@@ -19,10 +19,10 @@ export type Scraped =
   | { ok: false; error: ScrapeError };
 
 /** The site whose page layout this format is ("Doctor Answers N", the `{{ voteCount }}` template). */
-export const SOURCE_SITE = 'RealSelf';
+const SOURCE_SITE = 'RealSelf';
 
 /** Specialties as the source writes them after the location; the longest match wins. */
-export const SPECIALTIES: readonly string[] = [
+const SPECIALTIES: readonly string[] = [
   'Plastic Surgeon',
   'Facial Plastic Surgeon',
   'Plastic and Reconstructive Surgeon',
