@@ -192,6 +192,12 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
     expect(thread.disclaimer).toBe(DISCLAIMER);
   });
 
+  it('takes a one-answer page\'s "This answer is for educational purposes" as the disclaimer', () => {
+    const wording = 'This answer is for educational purposes only. If you have a medical emergency, please call 911.';
+    const result = parseScrape(scrapeOf('H', '', T, '', 'Text.', '', wording));
+    expect(result.ok && [result.thread.disclaimer, result.thread.answers[0]?.body]).toEqual([wording, 'Text.\n']);
+  });
+
   it('cuts a long slug at a word boundary and spells accented letters without accents', () => {
     const { thread } = scrape('long-accented-title.txt');
     expect(thread.slug).toBe('cafe-au-lait-spots-freckles-melasma-or-sun-damage-which-laser-or-peel-treatment-works-best-for-each');

@@ -88,7 +88,8 @@ const ANSWER_COUNT_EXACT = /^Doctor Answers (\d{1,3}(?:,\d{3})*)$/iu;
 const PHOTO_MARKER = /\s*\((photos?)\)$/iu;
 /** Page chrome: a carousel heading whose contents were not scraped. */
 const CHROME = /^You might also like(?:\.\.\.|…)?$/iu;
-const DISCLAIMER_START = /^These answers are for educational purposes\b/iu;
+/** The closing disclaimer's opening words; a page with one answer says "This answer is". */
+const DISCLAIMER_START = /^(?:These answers are|This answer is) for educational purposes\b/iu;
 const RATING = /^(\d+(?:\.\d+)?) out of 5 stars (\d{1,3}(?:,\d{3})+|\d+) reviews?$/u;
 /** Spaces of every kind except the line break: non-breaking, thin, ideographic, tabs. */
 const SPACES = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/gu;
