@@ -1,6 +1,6 @@
 /**
  * Static export to out/. Pages opt out of the client runtime one by one (see README,
- * "Zero JavaScript"); BASE_PATH serves the site below a folder.
+ * "Zero JavaScript"); BASE_PATH serves the site below a folder, SITE_URL makes absolute links.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
@@ -10,6 +10,7 @@ const nextConfig = {
   env: {
     BASE_PATH: process.env.BASE_PATH ?? '',
     SITE_NAME: process.env.SITE_NAME ?? 'Q&A Thread Archive',
+    SITE_URL: process.env.SITE_URL ?? 'http://localhost:3000',
   },
   poweredByHeader: false,
   reactStrictMode: true,

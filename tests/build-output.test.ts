@@ -46,21 +46,46 @@ describe('built site (seed thread)', () => {
     if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   });
 
-  it('writes only pages, the stylesheet and the favicon', () => {
-    const out = files(OUT).filter((f) => !f.startsWith('_next/static/'));
-    expect(out.sort()).toEqual(['404.html', '404/index.html', 'favicon.svg', 'index.html', `threads/${SLUG}/index.html`]);
+  it('writes the pages, the stylesheet, the favicon, the search bundle, sitemap, robots.txt and .nojekyll', () => {
+    const out = files(OUT).filter((f) => !f.startsWith('_next/static/') && !f.startsWith('pagefind/'));
+    expect(out.sort()).toEqual([
+      '.nojekyll',
+      '404.html',
+      '404/index.html',
+      'doctors/brent-moelleken-beverly-hills/index.html',
+      'doctors/francis-r-palmer-iii-beverly-hills/index.html',
+      'doctors/michael-r-menachof-greenwood-village/index.html',
+      'doctors/ronald-shelton-manhattan/index.html',
+      'doctors/will-richardson-fort-lauderdale/index.html',
+      'favicon.svg',
+      'index.html',
+      'robots.txt',
+      'search.js',
+      'search/index.html',
+      'sitemap.xml',
+      `threads/${SLUG}/index.html`,
+    ]);
     const assets = files(path.join(OUT, '_next', 'static'));
     expect(assets).toHaveLength(1);
     expect(assets[0]).toMatch(/\.css$/u);
   });
 
-  it('ships no JavaScript: no script element and no .js file in out/', () => {
+  it('runs no JavaScript outside the search page: only JSON-LD data blocks, no .js file but search\'s', () => {
     for (const file of files(OUT).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(OUT, file), 'utf8');
-      expect(load(html)('script').length, file).toBe(0);
+      const $ = load(html);
+      const scripts = $('script').map((_, s) => $(s).attr('src') ?? `inline ${$(s).attr('type') ?? 'classic'}`).get();
+      if (file === 'search/index.html') {
+        expect(scripts, file).toEqual(['/pagefind/pagefind-ui.js', '/search.js']);
+      } else if (file.startsWith('threads/')) {
+        expect(scripts, file).toEqual(['inline application/ld+json']);
+      } else {
+        expect(scripts, file).toEqual([]);
+      }
       expect(html, file).not.toContain('__NEXT_DATA__');
     }
-    expect(files(OUT).filter((f) => f.endsWith('.js'))).toEqual([]);
+    const js = files(OUT).filter((f) => f.endsWith('.js'));
+    expect(js.filter((f) => !f.startsWith('pagefind/'))).toEqual(['search.js']);
   });
 
   it('puts every word of the seed question and answers on the page, in order', () => {
