@@ -38,20 +38,21 @@ export function indexPath(n: number): string {
 }
 
 /** Directives every page shares: nothing from elsewhere, no plugins, no base or form redirects. */
-const CSP_COMMON = "default-src 'none'; img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const CSP_COMMON = "default-src 'none'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * Content-Security-Policy of every page without JavaScript: nothing runs, only our own styles,
  * images and fonts load. JSON-LD blocks are data, which the browser never runs.
  */
-export const CSP_NO_SCRIPT = `${CSP_COMMON}; script-src 'none'; style-src 'self'`;
+export const CSP_NO_SCRIPT = `${CSP_COMMON}; img-src 'self'; script-src 'none'; style-src 'self'`;
 
 /**
  * Content-Security-Policy of the search page: scripts only from our own files (Pagefind's UI and
  * our init file, no inline code), WebAssembly for Pagefind's search engine, its index fetched
- * from our own files, its stylesheet from our own files.
+ * from our own files, its stylesheet from our own files, and `data:` images: the stylesheet
+ * draws the search box's magnifier icon as a data: SVG.
  */
-export const CSP_SEARCH = `${CSP_COMMON}; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`;
+export const CSP_SEARCH = `${CSP_COMMON}; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`;
 
 /** The route (Next's page name) of the search page: the one page whose CSP allows scripts. */
 export const SEARCH_ROUTE = '/search';

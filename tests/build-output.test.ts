@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUT, ROOT, runBuild } from './helpers/build';
+import { OUT, ROOT, listFiles as files, runBuild } from './helpers/build';
 
 const SLUG = 'face-semi-paralyzed-after-botox-to-masseter-muscles';
 const page = () => load(readFileSync(path.join(OUT, 'threads', SLUG, 'index.html'), 'utf8'));
 
-/** Every file under a folder, relative to it. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name],
-  );
-}
 
 /** The words of every text node under `selector`, in document order. */
 function words($: ReturnType<typeof load>, selector: string): string[] {
