@@ -3,8 +3,15 @@
 /** Name shown in the header and page titles. */
 export const SITE_NAME = process.env.SITE_NAME ?? 'Q&A Thread Archive';
 
-/** Path prefix when the site is served below a folder, e.g. `/archive`; empty at a domain's root. */
-export const BASE_PATH = process.env.BASE_PATH ?? '';
+/**
+ * Path prefix when the site is served below a folder, e.g. `/archive`; empty at a domain's root.
+ * Trailing slashes are dropped, so `/archive/` and `/` (as GitHub's configure-pages gives them)
+ * work too; next.config.mjs does the same.
+ */
+export const BASE_PATH = (process.env.BASE_PATH ?? '').replace(/\/+$/u, '');
+if (BASE_PATH !== '' && !/^\/[^\s?#]*$/u.test(BASE_PATH)) {
+  throw new Error(`BASE_PATH must start with "/" and hold no spaces, "?" or "#", got ${JSON.stringify(process.env.BASE_PATH)}`);
+}
 
 /**
  * The site's origin as readers reach it, without the base path and without a trailing slash:
