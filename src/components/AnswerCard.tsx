@@ -21,7 +21,7 @@ export function AnswerCard({ answer, number, total, html, doctorSlug }: Props) {
         <h3 id={`${id}-title`} dir="auto">
           {answer.headline}
         </h3>
-        <a className="permalink" href={`#${id}`}>
+        <a className="permalink" href={`#${id}`} data-pagefind-ignore="">
           {`Answer ${number} of ${total}`}
         </a>
       </header>
