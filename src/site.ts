@@ -18,6 +18,10 @@ if (BASE_PATH !== '' && !/^\/[^\s?#]*$/u.test(BASE_PATH)) {
  * canonical links, Open Graph, JSON-LD and the sitemap need absolute addresses.
  */
 export const SITE_URL = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/u, '');
+if (!/^https?:\/\/[^/?#\s]+$/u.test(SITE_URL)) {
+  // A path here would be doubled with BASE_PATH in every absolute link: it belongs in BASE_PATH.
+  throw new Error(`SITE_URL must be an origin such as https://example.org (put any folder in BASE_PATH), got ${JSON.stringify(process.env.SITE_URL)}`);
+}
 
 /** A path inside the site with the base path in front, for links Next does not prefix itself. */
 export function sitePath(pathname: string): string {

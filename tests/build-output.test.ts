@@ -157,6 +157,8 @@ describe('built site (seed thread)', () => {
   it('lists the thread on the index with its answer count, first words and specialties', () => {
     const $ = load(readFileSync(path.join(OUT, 'index.html'), 'utf8'));
     expect($('h1').text()).toBe('Questions and answers');
+    expect($('.archive-counts').text()).toBe('1 question, 8 answers');
+    expect($('nav.pagination').length).toBe(0); // one page: nothing to page through
     expect($('.thread-summary h2 a').attr('href')).toBe(`/threads/${SLUG}/`);
     expect($('.thread-meta').text()).toBe('8 answers · Facial Plastic Surgeon, Plastic Surgeon, Dermatologic Surgeon');
     expect($('.excerpt').text()).toBe(
