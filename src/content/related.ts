@@ -12,7 +12,7 @@ import type { Thread } from './schema';
 export type RelatedThread = { slug: string; title: string };
 
 /** At most this many related threads under a thread. */
-export const MAX_RELATED = 5;
+const MAX_RELATED = 5;
 /** Candidates come from each thread's strongest terms only: rare terms have short lists. */
 const STRONGEST_TERMS = 20;
 

@@ -77,7 +77,7 @@ export type DoctorView = { profile: DoctorProfile; description: string };
 
 const EXCERPT_WORDS = 30;
 /** Threads on one index page: a page stays small whatever the archive's size. */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 let relatedCache: Map<string, RelatedThread[]> | undefined;
 let doctorsCache: DoctorProfile[] | undefined;
