@@ -8,7 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'public/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -16,4 +16,7 @@ export default tseslint.config(
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly' } } },
+  // The search page's init script runs in the browser, next to Pagefind's UI (a global).
+  { files: ['public/**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['public/**/*.js'], languageOptions: { sourceType: 'script', globals: { document: 'readonly', PagefindUI: 'readonly' } } },
 );

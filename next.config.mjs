@@ -1,15 +1,19 @@
+// Without trailing slashes, like src/site.ts: GitHub's configure-pages gives "/repo/" or "/".
+const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/u, '');
+
 /**
  * Static export to out/. Pages opt out of the client runtime one by one (see README,
- * "Zero JavaScript"); BASE_PATH serves the site below a folder.
+ * "Zero JavaScript"); BASE_PATH serves the site below a folder, SITE_URL makes absolute links.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
   output: 'export',
   trailingSlash: true,
-  basePath: process.env.BASE_PATH ?? '',
+  basePath,
   env: {
-    BASE_PATH: process.env.BASE_PATH ?? '',
+    BASE_PATH: basePath,
     SITE_NAME: process.env.SITE_NAME ?? 'Q&A Thread Archive',
+    SITE_URL: process.env.SITE_URL ?? 'http://localhost:3000',
   },
   poweredByHeader: false,
   reactStrictMode: true,

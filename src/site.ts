@@ -3,17 +3,67 @@
 /** Name shown in the header and page titles. */
 export const SITE_NAME = process.env.SITE_NAME ?? 'Q&A Thread Archive';
 
-/** Path prefix when the site is served below a folder, e.g. `/archive`; empty at a domain's root. */
-export const BASE_PATH = process.env.BASE_PATH ?? '';
+/**
+ * Path prefix when the site is served below a folder, e.g. `/archive`; empty at a domain's root.
+ * Trailing slashes are dropped, so `/archive/` and `/` (as GitHub's configure-pages gives them)
+ * work too; next.config.mjs does the same.
+ */
+export const BASE_PATH = (process.env.BASE_PATH ?? '').replace(/\/+$/u, '');
+if (BASE_PATH !== '' && !/^\/[^\s?#]*$/u.test(BASE_PATH)) {
+  throw new Error(`BASE_PATH must start with "/" and hold no spaces, "?" or "#", got ${JSON.stringify(process.env.BASE_PATH)}`);
+}
+
+/**
+ * The site's origin as readers reach it, without the base path and without a trailing slash:
+ * canonical links, Open Graph, JSON-LD and the sitemap need absolute addresses.
+ */
+export const SITE_URL = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/u, '');
+if (!/^https?:\/\/[^/?#\s]+$/u.test(SITE_URL)) {
+  // A path here would be doubled with BASE_PATH in every absolute link: it belongs in BASE_PATH.
+  throw new Error(`SITE_URL must be an origin such as https://example.org (put any folder in BASE_PATH), got ${JSON.stringify(process.env.SITE_URL)}`);
+}
 
 /** A path inside the site with the base path in front, for links Next does not prefix itself. */
 export function sitePath(pathname: string): string {
   return `${BASE_PATH}${pathname}`;
 }
 
+/** The absolute address of a path inside the site: origin, base path, path. */
+export function absoluteUrl(pathname: string): string {
+  return `${SITE_URL}${sitePath(pathname)}`;
+}
+
+/** The path of a thread page, without the base path. */
+export function threadPath(slug: string): string {
+  return `/threads/${slug}/`;
+}
+
+/** The path of a doctor page, without the base path. */
+export function doctorPath(slug: string): string {
+  return `/doctors/${slug}/`;
+}
+
+/** The path of index page `n`: `/` for the first, `/page/<n>/` after it. */
+export function indexPath(n: number): string {
+  return n === 1 ? '/' : `/page/${n}/`;
+}
+
+/** Directives every page shares: nothing from elsewhere, no plugins, no base or form redirects. */
+const CSP_COMMON = "default-src 'none'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 /**
  * Content-Security-Policy of every page without JavaScript: nothing runs, only our own styles,
- * images and fonts load, and no base or form can redirect anything.
+ * images and fonts load. JSON-LD blocks are data, which the browser never runs.
  */
-export const CSP_NO_SCRIPT =
-  "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+export const CSP_NO_SCRIPT = `${CSP_COMMON}; img-src 'self'; script-src 'none'; style-src 'self'`;
+
+/**
+ * Content-Security-Policy of the search page: scripts only from our own files (Pagefind's UI and
+ * our init file, no inline code), WebAssembly for Pagefind's search engine, its index fetched
+ * from our own files, its stylesheet from our own files, and `data:` images: the stylesheet
+ * draws the search box's magnifier icon as a data: SVG.
+ */
+export const CSP_SEARCH = `${CSP_COMMON}; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`;
+
+/** The route (Next's page name) of the search page: the one page whose CSP allows scripts. */
+export const SEARCH_ROUTE = '/search';

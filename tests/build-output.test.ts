@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUT, ROOT, runBuild } from './helpers/build';
+import { OUT, ROOT, listFiles as files, runBuild } from './helpers/build';
 
 const SLUG = 'face-semi-paralyzed-after-botox-to-masseter-muscles';
 const page = () => load(readFileSync(path.join(OUT, 'threads', SLUG, 'index.html'), 'utf8'));
 
-/** Every file under a folder, relative to it. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name],
-  );
-}
 
 /** The words of every text node under `selector`, in document order. */
 function words($: ReturnType<typeof load>, selector: string): string[] {
@@ -46,21 +40,46 @@ describe('built site (seed thread)', () => {
     if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   });
 
-  it('writes only pages, the stylesheet and the favicon', () => {
-    const out = files(OUT).filter((f) => !f.startsWith('_next/static/'));
-    expect(out.sort()).toEqual(['404.html', '404/index.html', 'favicon.svg', 'index.html', `threads/${SLUG}/index.html`]);
+  it('writes the pages, the stylesheet, the favicon, the search bundle, sitemap, robots.txt and .nojekyll', () => {
+    const out = files(OUT).filter((f) => !f.startsWith('_next/static/') && !f.startsWith('pagefind/'));
+    expect(out.sort()).toEqual([
+      '.nojekyll',
+      '404.html',
+      '404/index.html',
+      'doctors/brent-moelleken-beverly-hills/index.html',
+      'doctors/francis-r-palmer-iii-beverly-hills/index.html',
+      'doctors/michael-r-menachof-greenwood-village/index.html',
+      'doctors/ronald-shelton-manhattan/index.html',
+      'doctors/will-richardson-fort-lauderdale/index.html',
+      'favicon.svg',
+      'index.html',
+      'robots.txt',
+      'search.js',
+      'search/index.html',
+      'sitemap.xml',
+      `threads/${SLUG}/index.html`,
+    ]);
     const assets = files(path.join(OUT, '_next', 'static'));
     expect(assets).toHaveLength(1);
     expect(assets[0]).toMatch(/\.css$/u);
   });
 
-  it('ships no JavaScript: no script element and no .js file in out/', () => {
+  it('runs no JavaScript outside the search page: only JSON-LD data blocks, no .js file but search\'s', () => {
     for (const file of files(OUT).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(OUT, file), 'utf8');
-      expect(load(html)('script').length, file).toBe(0);
+      const $ = load(html);
+      const scripts = $('script').map((_, s) => $(s).attr('src') ?? `inline ${$(s).attr('type') ?? 'classic'}`).get();
+      if (file === 'search/index.html') {
+        expect(scripts, file).toEqual(['/pagefind/pagefind-ui.js', '/search.js']);
+      } else if (file.startsWith('threads/')) {
+        expect(scripts, file).toEqual(['inline application/ld+json']);
+      } else {
+        expect(scripts, file).toEqual([]);
+      }
       expect(html, file).not.toContain('__NEXT_DATA__');
     }
-    expect(files(OUT).filter((f) => f.endsWith('.js'))).toEqual([]);
+    const js = files(OUT).filter((f) => f.endsWith('.js'));
+    expect(js.filter((f) => !f.startsWith('pagefind/'))).toEqual(['search.js']);
   });
 
   it('puts every word of the seed question and answers on the page, in order', () => {
@@ -138,6 +157,8 @@ describe('built site (seed thread)', () => {
   it('lists the thread on the index with its answer count, first words and specialties', () => {
     const $ = load(readFileSync(path.join(OUT, 'index.html'), 'utf8'));
     expect($('h1').text()).toBe('Questions and answers');
+    expect($('.archive-counts').text()).toBe('1 question, 8 answers');
+    expect($('nav.pagination').length).toBe(0); // one page: nothing to page through
     expect($('.thread-summary h2 a').attr('href')).toBe(`/threads/${SLUG}/`);
     expect($('.thread-meta').text()).toBe('8 answers · Facial Plastic Surgeon, Plastic Surgeon, Dermatologic Surgeon');
     expect($('.excerpt').text()).toBe(
@@ -149,5 +170,115 @@ describe('built site (seed thread)', () => {
     const $ = load(readFileSync(path.join(OUT, '404.html'), 'utf8'));
     expect($('h1').text()).toBe('Page not found');
     expect(statSync(path.join(OUT, 'favicon.svg')).size).toBeGreaterThan(0);
+  });
+
+  it('puts QAPage JSON-LD on the thread page that matches it: 8 suggested answers, authors, no votes, no ratings', () => {
+    const $ = page();
+    const block = $('script[type="application/ld+json"]');
+    expect(block.length).toBe(1);
+    const json = block.html() ?? '';
+    expect(json).not.toMatch(/acceptedAnswer|aggregateRating|ratingValue|reviewCount|upvoteCount/u);
+    const data = JSON.parse(json) as {
+      '@type': string;
+      mainEntity: { '@type': string; name: string; text: string; answerCount: number; suggestedAnswer: { url: string; text: string; author?: { name: string; honorificSuffix: string } }[] };
+    };
+    const url = `http://localhost:3000/threads/${SLUG}/`;
+    expect(data['@type']).toBe('QAPage');
+    expect(data.mainEntity['@type']).toBe('Question');
+    expect(data.mainEntity.name).toBe($('h1').text());
+    expect(data.mainEntity.text).toBe($('.question .prose').text().replace(/\s+/gu, ' ').trim());
+    expect(data.mainEntity.answerCount).toBe(8);
+    expect(data.mainEntity.suggestedAnswer.map((a) => a.url)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `${url}#answer-${n}`));
+    data.mainEntity.suggestedAnswer.forEach((a, i) => {
+      expect(a.text).toBe($(`#answer-${i + 1} .prose`).text().replace(/\s+/gu, ' ').trim());
+    });
+    expect(data.mainEntity.suggestedAnswer.map((a) => (a.author ? `${a.author.name}, ${a.author.honorificSuffix}` : null))).toEqual([
+      null, 'Michael R. Menachof, MD', 'Brent Moelleken, MD', null, null, 'Ronald Shelton, MD', 'Francis R. Palmer, III, MD', 'Will Richardson, MD',
+    ]);
+    expect($('link[rel=canonical]').attr('href')).toBe(url);
+    expect($('meta[property="og:url"]').attr('content')).toBe(url);
+  });
+
+  it('links each named doctor to a page listing the answer with its permalink and the rating\'s thread', () => {
+    const $ = page();
+    expect($('.doctor-name a').map((_, a) => $(a).attr('href')).get()).toEqual([
+      '/doctors/michael-r-menachof-greenwood-village/',
+      '/doctors/brent-moelleken-beverly-hills/',
+      '/doctors/ronald-shelton-manhattan/',
+      '/doctors/francis-r-palmer-iii-beverly-hills/',
+      '/doctors/will-richardson-fort-lauderdale/',
+    ]);
+    const doc = load(readFileSync(path.join(OUT, 'doctors', 'francis-r-palmer-iii-beverly-hills', 'index.html'), 'utf8'));
+    expect(doc('h1').text()).toBe('Francis R. Palmer, III, MD');
+    expect(doc('.doctor-meta').text()).toBe('Facial Plastic Surgeon · Beverly Hills');
+    expect(doc('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.7 out of 5 stars · 28 reviews');
+    expect(doc('.rating-source').text()).toBe('As shown in the most recent thread with a rating: Face Semi-paralyzed After Botox to Masseter Muscles?');
+    expect(doc('.doctor-answers a').map((_, a) => `${doc(a).attr('href')} ${doc(a).text()}`).get()).toEqual([
+      `/threads/${SLUG}/#answer-7 Face Semi-paralyzed After Botox to Masseter Muscles?`,
+    ]);
+    const unrated = load(readFileSync(path.join(OUT, 'doctors', 'will-richardson-fort-lauderdale', 'index.html'), 'utf8'));
+    expect(unrated('.rating').length).toBe(0);
+    expect(unrated('.rating-source').text()).toBe('No thread in the archive shows a rating for this doctor.');
+  });
+
+  it('gives only the search page a CSP that allows scripts, and says without JavaScript that search needs it', () => {
+    const csp = (file: string) => load(readFileSync(path.join(OUT, file), 'utf8'))('meta[http-equiv="Content-Security-Policy"]').attr('content');
+    const noScript = "default-src 'none'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; script-src 'none'; style-src 'self'";
+    for (const file of files(OUT).filter((f) => f.endsWith('.html') && f !== 'search/index.html')) expect(csp(file), file).toBe(noScript);
+    expect(csp('search/index.html')).toBe(
+      "default-src 'none'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'",
+    );
+    const $ = load(readFileSync(path.join(OUT, 'search', 'index.html'), 'utf8'));
+    expect($('#search').text()).toBe('Search needs JavaScript, which is off in this browser. Every question is listed in the index of all questions.');
+    expect($('#search a').attr('href')).toBe('/');
+    const init = readFileSync(path.join(OUT, 'search.js'), 'utf8');
+    expect(init).toContain("element.textContent = '';");
+  });
+
+  it('indexes only the thread for search: its article, not navigation, doctor, index or 404 pages', () => {
+    const entry = JSON.parse(readFileSync(path.join(OUT, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages.en?.page_count).toBe(1);
+    const marked = files(OUT)
+      .filter((f) => f.endsWith('.html'))
+      .filter((f) => readFileSync(path.join(OUT, f), 'utf8').includes('data-pagefind-body'));
+    expect(marked).toEqual([`threads/${SLUG}/index.html`]);
+    expect(page()('article.thread[data-pagefind-body] h1').text()).toBe('Face Semi-paralyzed After Botox to Masseter Muscles?');
+  });
+
+  it('writes sitemap.xml and robots.txt with the default site URL, and .nojekyll', () => {
+    const sitemap = readFileSync(path.join(OUT, 'sitemap.xml'), 'utf8');
+    expect([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1])).toEqual([
+      'http://localhost:3000/',
+      `http://localhost:3000/threads/${SLUG}/`,
+      'http://localhost:3000/doctors/brent-moelleken-beverly-hills/',
+      'http://localhost:3000/doctors/francis-r-palmer-iii-beverly-hills/',
+      'http://localhost:3000/doctors/michael-r-menachof-greenwood-village/',
+      'http://localhost:3000/doctors/ronald-shelton-manhattan/',
+      'http://localhost:3000/doctors/will-richardson-fort-lauderdale/',
+    ]);
+    expect(readFileSync(path.join(OUT, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: http://localhost:3000/sitemap.xml\n');
+    expect(statSync(path.join(OUT, '.nojekyll')).size).toBe(0);
+  });
+
+  it('gives every page a skip link, landmarks, one h1 and headings without skipped levels', () => {
+    for (const file of files(OUT).filter((f) => f.endsWith('.html'))) {
+      const $ = load(readFileSync(path.join(OUT, file), 'utf8'));
+      expect($('a.skip-link').attr('href'), file).toBe('#main');
+      expect($('header.site-header nav[aria-label="Site"]').length, file).toBe(1);
+      expect($('main#main').length, file).toBe(1);
+      expect($('footer.site-footer').length, file).toBe(1);
+      expect($('h1').length, file).toBe(1);
+      const levels = $('h1, h2, h3, h4, h5, h6').map((_, h) => Number(h.tagName.slice(1))).get();
+      levels.forEach((level, i) => {
+        if (i > 0) expect(level - (levels[i - 1] ?? 1), `${file}: h${levels[i - 1]} then h${level}`).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
+  it('hides navigation, pagination and related threads in print', () => {
+    const css = files(path.join(OUT, '_next', 'static')).map((f) => readFileSync(path.join(OUT, '_next', 'static', f), 'utf8')).join('');
+    const print = /@media print\{(.*)\}\s*$/su.exec(css)?.[1] ?? '';
+    const hidden = /([^{}]+)\{display:none\}/u.exec(print)?.[1]?.split(',') ?? [];
+    expect(hidden).toEqual(expect.arrayContaining(['.site-header', '.site-footer', '.skip-link', '.pagination', '.related']));
   });
 });

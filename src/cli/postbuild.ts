@@ -1,8 +1,32 @@
-/** Runs after `next build` (see package.json "build"): removes what no page uses from out/. */
+/**
+ * Runs after `next build` (see package.json "build"): removes what no page uses from out/,
+ * builds the search index, writes sitemap.xml, robots.txt and .nojekyll.
+ */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentPaths } from '../content/views';
 import { pruneUnreferenced } from '../export/prune';
-import { BASE_PATH } from '../site';
+import { writeSearchIndex } from '../export/search-index';
+import { robotsTxt, sitemapXml } from '../export/sitemap';
+import { BASE_PATH, absoluteUrl } from '../site';
 
-const outDir = path.resolve('out');
-const removed = pruneUnreferenced(outDir, BASE_PATH);
-console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
+async function main(): Promise<void> {
+  const outDir = path.resolve('out');
+  const removed = pruneUnreferenced(outDir, BASE_PATH);
+  console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
+
+  const indexed = await writeSearchIndex(outDir);
+  console.log(`postbuild: search index of ${indexed} pages in out/pagefind`);
+
+  const urls = contentPaths().map(absoluteUrl);
+  writeFileSync(path.join(outDir, 'sitemap.xml'), sitemapXml(urls));
+  writeFileSync(path.join(outDir, 'robots.txt'), robotsTxt(absoluteUrl('/sitemap.xml')));
+  // GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders starting with "_" (_next).
+  writeFileSync(path.join(outDir, '.nojekyll'), '');
+  console.log(`postbuild: sitemap.xml with ${urls.length} pages, robots.txt, .nojekyll`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

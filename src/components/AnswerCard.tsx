@@ -8,10 +8,12 @@ type Props = {
   number: number;
   total: number;
   html: string;
+  /** The doctor's page slug; null for an anonymous answer. */
+  doctorSlug: string | null;
 };
 
 /** One answer as a card with a permalink `#answer-N`. */
-export function AnswerCard({ answer, number, total, html }: Props) {
+export function AnswerCard({ answer, number, total, html, doctorSlug }: Props) {
   const id = `answer-${number}`;
   return (
     <article id={id} className="card answer" aria-labelledby={`${id}-title`}>
@@ -19,7 +21,7 @@ export function AnswerCard({ answer, number, total, html }: Props) {
         <h3 id={`${id}-title`} dir="auto">
           {answer.headline}
         </h3>
-        <a className="permalink" href={`#${id}`}>
+        <a className="permalink" href={`#${id}`} data-pagefind-ignore="">
           {`Answer ${number} of ${total}`}
         </a>
       </header>
@@ -27,7 +29,7 @@ export function AnswerCard({ answer, number, total, html }: Props) {
         <p className="votes">{`${answer.votes} ${answer.votes === 1 ? 'vote' : 'votes'}`}</p>
       ) : null}
       <Markdown html={html} />
-      <DoctorBlock doctor={answer.doctor} />
+      <DoctorBlock doctor={answer.doctor} slug={doctorSlug} />
     </article>
   );
 }

@@ -1,11 +1,18 @@
+import Link from 'next/link';
+import { specialtyAndLocation } from '../content/doctors';
 import type { Doctor } from '../content/schema';
+import { doctorPath } from '../site';
 import { RatingStars } from './RatingStars';
 
-type Props = { doctor: Doctor | undefined };
+type Props = {
+  doctor: Doctor | undefined;
+  /** The doctor's page, from `doctorSlug`; null for an anonymous answer. */
+  slug: string | null;
+};
 
-/** Who wrote an answer: name with credentials, specialty, location and rating; or that nobody is named. */
-export function DoctorBlock({ doctor }: Props) {
-  if (!doctor) {
+/** Who wrote an answer: name (linked to the doctor's page) with credentials, specialty, location and rating; or that nobody is named. */
+export function DoctorBlock({ doctor, slug }: Props) {
+  if (!doctor || slug === null) {
     return (
       <footer className="doctor doctor-anonymous">
         <p>Anonymous answer: the source names no doctor.</p>
@@ -15,10 +22,11 @@ export function DoctorBlock({ doctor }: Props) {
   return (
     <footer className="doctor">
       <p className="doctor-name" dir="auto">
-        {`${doctor.name}, ${doctor.credentials.join(', ')}`}
+        <Link href={doctorPath(slug)}>{doctor.name}</Link>
+        {`, ${doctor.credentials.join(', ')}`}
       </p>
       <p className="doctor-meta" dir="auto">
-        {doctor.specialty ? `${doctor.specialty} · ${doctor.location}` : doctor.location}
+        {specialtyAndLocation(doctor)}
       </p>
       {doctor.rating ? <RatingStars rating={doctor.rating} /> : null}
     </footer>

@@ -1,25 +1,39 @@
 import Head from 'next/head';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { SITE_NAME } from '../site';
+import { SITE_NAME, absoluteUrl } from '../site';
 
 type Props = {
   /** Page title, before the site name; omit on the home page. */
   title?: string;
   /** Meta description: a sentence about this page. */
   description: string;
+  /** The page's path inside the site (no base path), e.g. `/threads/x/`: canonical and sharing URLs; none on the 404 page. */
+  path?: string;
+  /** Open Graph type: `article` for a thread, `website` otherwise. */
+  ogType?: 'website' | 'article' | 'profile';
   children: ReactNode;
 };
 
-/** The frame of every page: skip link, site header, main landmark, footer. */
-export function Layout({ title, description, children }: Props) {
+/** The frame of every page: sharing metadata, skip link, site header, main landmark, footer. */
+export function Layout({ title, description, path, ogType = 'website', children }: Props) {
   const fullTitle = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
+  const url = path === undefined ? undefined : absoluteUrl(path);
   return (
     <>
       <Head>
         <title>{fullTitle}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={description} />
+        {url ? <link rel="canonical" href={url} /> : null}
+        <meta property="og:type" content={ogType} />
+        <meta property="og:site_name" content={SITE_NAME} />
+        <meta property="og:title" content={title ?? SITE_NAME} />
+        <meta property="og:description" content={description} />
+        {url ? <meta property="og:url" content={url} /> : null}
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={title ?? SITE_NAME} />
+        <meta name="twitter:description" content={description} />
       </Head>
       <a className="skip-link" href="#main">
         Skip to content
@@ -29,6 +43,7 @@ export function Layout({ title, description, children }: Props) {
           <Link href="/" className="site-name">
             {SITE_NAME}
           </Link>
+          <Link href="/search/">Search</Link>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>

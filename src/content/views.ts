@@ -1,8 +1,14 @@
 /**
  * What each page needs, computed at build time from the loaded threads: markdown rendered to
- * HTML, excerpts, counts. Pages call these from getStaticProps and only compose components.
+ * HTML, excerpts, counts, pages of the index, doctors, related threads, structured data.
+ * Pages call these from getStaticProps and only compose components.
  */
+import { absoluteUrl, doctorPath, indexPath, threadPath } from '../site';
+import { collectDoctors, doctorSlug } from './doctors';
+import type { DoctorProfile } from './doctors';
 import { firstWords, plainText, renderMarkdown } from './markdown';
+import { relatedThreads } from './related';
+import type { RelatedThread } from './related';
 import type { Thread } from './schema';
 import { getThread, getThreads } from './threads';
 
@@ -13,8 +19,35 @@ export type ThreadView = {
   questionHtml: string;
   /** Each answer's body as HTML, in order; headings start at h4 (under the answer's h3). */
   answersHtml: string[];
+  /** Each answer's doctor page slug, in order; null for an anonymous answer. */
+  doctorSlugs: (string | null)[];
   /** The first words of the question, for the meta description. */
   description: string;
+  /** Up to five related threads; empty when none is related. */
+  related: RelatedThread[];
+  /** schema.org QAPage data for the page's JSON-LD block. */
+  structuredData: QaPageData;
+};
+
+/** schema.org `QAPage` with its `Question` and one `suggestedAnswer` per answer. */
+export type QaPageData = {
+  '@context': 'https://schema.org';
+  '@type': 'QAPage';
+  mainEntity: {
+    '@type': 'Question';
+    name: string;
+    text: string;
+    answerCount: number;
+    url: string;
+    dateCreated?: string;
+    suggestedAnswer: {
+      '@type': 'Answer';
+      text: string;
+      url: string;
+      upvoteCount?: number;
+      author?: { '@type': 'Person'; name: string; honorificSuffix: string };
+    }[];
+  };
 };
 
 /** One line of the index. */
@@ -28,7 +61,36 @@ export type ThreadSummary = {
   specialties: string[];
 };
 
+/** One page of the index. */
+export type IndexPageView = {
+  threads: ThreadSummary[];
+  /** This page's number, from 1. */
+  page: number;
+  pageCount: number;
+  /** Threads and answers in the whole archive. */
+  threadCount: number;
+  answerCount: number;
+};
+
+/** A doctor page's data. */
+export type DoctorView = { profile: DoctorProfile; description: string };
+
 const EXCERPT_WORDS = 30;
+/** Threads on one index page: a page stays small whatever the archive's size. */
+const PAGE_SIZE = 50;
+
+let relatedCache: Map<string, RelatedThread[]> | undefined;
+let doctorsCache: DoctorProfile[] | undefined;
+
+function related(): Map<string, RelatedThread[]> {
+  relatedCache ??= relatedThreads(getThreads());
+  return relatedCache;
+}
+
+function doctors(): DoctorProfile[] {
+  doctorsCache ??= collectDoctors(getThreads());
+  return doctorsCache;
+}
 
 /** The page data of one thread. */
 export function threadView(slug: string): ThreadView {
@@ -37,22 +99,86 @@ export function threadView(slug: string): ThreadView {
     thread,
     questionHtml: renderMarkdown(thread.question.body, 1),
     answersHtml: thread.answers.map((a) => renderMarkdown(a.body, 3)),
+    doctorSlugs: thread.answers.map((a) => (a.doctor ? doctorSlug(a.doctor) : null)),
     description: firstWords(plainText(thread.question.body), EXCERPT_WORDS),
+    related: related().get(slug) ?? [],
+    structuredData: qaPageData(thread),
   };
 }
 
-/** The index lines of every thread, in index order. */
-export function threadSummaries(): ThreadSummary[] {
-  return getThreads().map((t) => ({
+/** The QAPage JSON-LD of a thread: the question and every answer as text, with absolute permalinks. No ratings (see README). */
+function qaPageData(thread: Thread): QaPageData {
+  const url = absoluteUrl(threadPath(thread.slug));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'QAPage',
+    mainEntity: {
+      '@type': 'Question',
+      name: thread.title,
+      text: plainText(thread.question.body),
+      answerCount: thread.answers.length,
+      url,
+      ...(thread.question.date ? { dateCreated: thread.question.date } : {}),
+      suggestedAnswer: thread.answers.map((a, i) => ({
+        '@type': 'Answer' as const,
+        text: plainText(a.body),
+        url: `${url}#answer-${i + 1}`,
+        ...(a.votes !== undefined ? { upvoteCount: a.votes } : {}),
+        ...(a.doctor
+          ? { author: { '@type': 'Person' as const, name: a.doctor.name, honorificSuffix: a.doctor.credentials.join(', ') } }
+          : {}),
+      })),
+    },
+  };
+}
+
+function summary(t: Thread): ThreadSummary {
+  return {
     slug: t.slug,
     title: t.title,
     answerCount: t.answers.length,
     excerpt: firstWords(plainText(t.question.body), EXCERPT_WORDS),
     specialties: [...new Set(t.answers.flatMap((a) => (a.doctor?.specialty ? [a.doctor.specialty] : [])))],
-  }));
+  };
+}
+
+/** How many index pages there are: at least one, even for an empty archive. */
+export function indexPageCount(): number {
+  return Math.max(1, Math.ceil(getThreads().length / PAGE_SIZE));
+}
+
+/** Index page `page` (from 1): its threads in index order, and the archive's counts. */
+export function indexPage(page: number): IndexPageView {
+  const all = getThreads();
+  return {
+    threads: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(summary),
+    page,
+    pageCount: indexPageCount(),
+    threadCount: all.length,
+    answerCount: all.reduce((sum, t) => sum + t.answers.length, 0),
+  };
 }
 
 /** Every slug, for getStaticPaths. */
 export function threadSlugs(): string[] {
   return getThreads().map((t) => t.slug);
+}
+
+/** Every doctor's slug, for getStaticPaths. */
+export function doctorSlugs(): string[] {
+  return doctors().map((d) => d.slug);
+}
+
+/** The page data of one doctor. */
+export function doctorView(slug: string): DoctorView {
+  const profile = doctors().find((d) => d.slug === slug);
+  if (!profile) throw new Error(`no doctor with slug ${JSON.stringify(slug)}`);
+  const count = `${profile.answers.length} ${profile.answers.length === 1 ? 'answer' : 'answers'}`;
+  return { profile, description: `${profile.name}, ${profile.specialty ? `${profile.specialty} in ` : ''}${profile.location}: ${count} in the archive.` };
+}
+
+/** Every content page's path (no base path), for the sitemap: index pages, threads, doctors. */
+export function contentPaths(): string[] {
+  const pages = Array.from({ length: indexPageCount() }, (_, i) => indexPath(i + 1));
+  return [...pages, ...threadSlugs().map(threadPath), ...doctorSlugs().map(doctorPath)];
 }

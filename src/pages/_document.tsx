@@ -1,19 +1,25 @@
-import { Head, Html, Main, NextScript } from 'next/document';
-import { CSP_NO_SCRIPT, sitePath } from '../site';
+import Document, { Head, Html, Main, NextScript } from 'next/document';
+import { CSP_NO_SCRIPT, CSP_SEARCH, SEARCH_ROUTE, sitePath } from '../site';
 
-/** The HTML shell: language, the Content-Security-Policy first in <head>, the favicon. */
-export default function Document() {
-  return (
-    <Html lang="en">
-      <Head>
-        <meta httpEquiv="Content-Security-Policy" content={CSP_NO_SCRIPT} />
-        <link rel="icon" href={sitePath('/favicon.svg')} type="image/svg+xml" />
-        <meta name="color-scheme" content="light dark" />
-      </Head>
-      <body>
-        <Main />
-        <NextScript />
-      </body>
-    </Html>
-  );
+/**
+ * The HTML shell: language, the Content-Security-Policy first in <head>, the favicon. The
+ * policy is per page: only the search page may run scripts (README, "Search").
+ */
+export default class SiteDocument extends Document {
+  override render() {
+    const csp = this.props.__NEXT_DATA__.page === SEARCH_ROUTE ? CSP_SEARCH : CSP_NO_SCRIPT;
+    return (
+      <Html lang="en">
+        <Head>
+          <meta httpEquiv="Content-Security-Policy" content={csp} />
+          <link rel="icon" href={sitePath('/favicon.svg')} type="image/svg+xml" />
+          <meta name="color-scheme" content="light dark" />
+        </Head>
+        <body>
+          <Main />
+          <NextScript />
+        </body>
+      </Html>
+    );
+  }
 }

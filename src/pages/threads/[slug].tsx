@@ -1,11 +1,14 @@
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
 import { AnswerCard } from '../../components/AnswerCard';
+import { JsonLd } from '../../components/JsonLd';
 import { Layout } from '../../components/Layout';
 import { QuestionCard } from '../../components/QuestionCard';
+import { RelatedThreads } from '../../components/RelatedThreads';
 import { threadSlugs, threadView } from '../../content/views';
+import { threadPath } from '../../site';
 import type { ThreadView } from '../../content/views';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (see README, "Zero JavaScript"); the JSON-LD block is data. */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
 export const getStaticPaths: GetStaticPaths = () => ({
@@ -17,11 +20,13 @@ export const getStaticProps: GetStaticProps<ThreadView, { slug: string }> = ({ p
   props: threadView(params?.slug ?? ''),
 });
 
-export default function ThreadPage({ thread, questionHtml, answersHtml, description }: ThreadView) {
+export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSlugs, description, related, structuredData }: ThreadView) {
   const total = thread.answers.length;
   return (
-    <Layout title={thread.title} description={description}>
-      <article className="thread">
+    <Layout title={thread.title} description={description} path={threadPath(thread.slug)} ogType="article">
+      <JsonLd data={structuredData} />
+      {/* Search indexes this article only: the question and its answers, not navigation. */}
+      <article className="thread" data-pagefind-body="">
         <h1 dir="auto">{thread.title}</h1>
         <QuestionCard question={thread.question} html={questionHtml} />
         <section aria-labelledby="answers-heading">
@@ -29,12 +34,12 @@ export default function ThreadPage({ thread, questionHtml, answersHtml, descript
           <ol className="answers">
             {thread.answers.map((answer, i) => (
               <li key={i}>
-                <AnswerCard answer={answer} number={i + 1} total={total} html={answersHtml[i] ?? ''} />
+                <AnswerCard answer={answer} number={i + 1} total={total} html={answersHtml[i] ?? ''} doctorSlug={doctorSlugs[i] ?? null} />
               </li>
             ))}
           </ol>
         </section>
-        <footer className="thread-footer">
+        <footer className="thread-footer" data-pagefind-ignore="all">
           {thread.disclaimer ? <p className="disclaimer">{thread.disclaimer}</p> : null}
           <p className="source">
             {thread.source.url ? (
@@ -47,6 +52,7 @@ export default function ThreadPage({ thread, questionHtml, answersHtml, descript
           </p>
         </footer>
       </article>
+      <RelatedThreads threads={related} />
     </Layout>
   );
 }

@@ -1,0 +1,14 @@
+// Starts Pagefind's search UI on the search page (a static file: the page's CSP allows no inline
+// script). The element carries the bundle path and base URL, so a base path needs no rebuild here.
+'use strict';
+(function () {
+  var element = document.getElementById('search');
+  if (!element || typeof PagefindUI === 'undefined') return;
+  element.textContent = '';
+  new PagefindUI({
+    element: '#search',
+    bundlePath: element.dataset.bundlePath,
+    baseUrl: element.dataset.baseUrl,
+    showImages: false,
+  });
+})();

@@ -1,0 +1,117 @@
+/**
+ * Doctors across threads. Identity rule (README, "Doctor pages"): two answers are by the same
+ * doctor when the slugs of their name and of their location are the same. Case, accents,
+ * punctuation and spacing do not tell doctors apart ("Brent Moelleken, Beverly Hills" and
+ * "brent moelleken, Beverly  Hills" are one doctor); a different location does (a "John Smith" in
+ * Miami and one in Denver are two doctors with two pages). Credentials, specialty and rating
+ * are not part of the identity: they change over time, and a page shows the latest.
+ */
+import type { Doctor, Rating, Thread } from './schema';
+import { SLUG_MAX } from './schema';
+
+/** One answer a doctor gave, enough to list it and link to its permalink. */
+export type DoctorAnswer = {
+  threadSlug: string;
+  threadTitle: string;
+  /** The answer's position in its thread, from 1: the permalink is `#answer-<number>`. */
+  number: number;
+  headline: string;
+  /** The day the question was asked, when known. */
+  date: string | null;
+};
+
+/** A doctor page's data: who, the latest rating, every answer. */
+export type DoctorProfile = {
+  slug: string;
+  name: string;
+  credentials: string[];
+  /** Null when the source's specialty was not recognized (the whole line is then the location). */
+  specialty: string | null;
+  location: string;
+  /** The rating as in the most recent thread that shows one; null when none does. */
+  rating: Rating | null;
+  /** The thread the rating comes from. */
+  ratingFrom: { slug: string; title: string } | null;
+  /** Every answer, in index order (newest question first). */
+  answers: DoctorAnswer[];
+};
+
+/** "Facial Plastic Surgeon · Beverly Hills", or the location alone when the specialty is unknown. */
+export function specialtyAndLocation(doctor: { specialty?: string | null | undefined; location: string }): string {
+  return doctor.specialty ? `${doctor.specialty} · ${doctor.location}` : doctor.location;
+}
+
+/** Lowercase ASCII words joined by hyphens: accents dropped, everything else a separator. */
+function slugWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a stable short tag for names slugWords cannot spell. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The URL name of a doctor: slug of the name, then slug of the location. A name with no
+ * Latin letters or digits (e.g. written in another script) gets a hash of name and location;
+ * a slug over the slug limit is cut and tagged with that hash so it stays unique.
+ */
+export function doctorSlug(doctor: Pick<Doctor, 'name' | 'location'>): string {
+  const name = slugWords(doctor.name);
+  const tag = hash(`${doctor.name.normalize('NFKC').toLowerCase()}\n${doctor.location.normalize('NFKC').toLowerCase()}`);
+  if (name === '') return `doctor-${tag}`;
+  const slug = [name, slugWords(doctor.location)].filter(Boolean).join('-');
+  return slug.length <= SLUG_MAX ? slug : `${slug.slice(0, SLUG_MAX - 9).replace(/-+$/u, '')}-${tag}`;
+}
+
+/**
+ * Every doctor named in `threads`, sorted by slug. `threads` must be in index order (newest
+ * question first): the first thread a doctor appears in gives the name, credentials,
+ * specialty and location shown; the first one with a rating gives the rating.
+ */
+export function collectDoctors(threads: readonly Thread[]): DoctorProfile[] {
+  const bySlug = new Map<string, DoctorProfile>();
+  for (const thread of threads) {
+    thread.answers.forEach((answer, i) => {
+      const doctor = answer.doctor;
+      if (!doctor) return;
+      const slug = doctorSlug(doctor);
+      let profile = bySlug.get(slug);
+      if (!profile) {
+        profile = {
+          slug,
+          name: doctor.name,
+          credentials: doctor.credentials,
+          specialty: doctor.specialty ?? null,
+          location: doctor.location,
+          rating: null,
+          ratingFrom: null,
+          answers: [],
+        };
+        bySlug.set(slug, profile);
+      }
+      if (!profile.rating && doctor.rating) {
+        profile.rating = doctor.rating;
+        profile.ratingFrom = { slug: thread.slug, title: thread.title };
+      }
+      profile.answers.push({
+        threadSlug: thread.slug,
+        threadTitle: thread.title,
+        number: i + 1,
+        headline: answer.headline,
+        date: thread.question.date ?? null,
+      });
+    });
+  }
+  return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}

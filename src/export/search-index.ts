@@ -1,0 +1,29 @@
+/**
+ * The search index: Pagefind, through its Node API (it runs its bundled binary, offline), over
+ * the exported HTML. Only elements marked `data-pagefind-body` (the thread article) are
+ * indexed, so index pages, doctor pages, search and 404 are left out. Writes `out/pagefind/`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The part of `pagefind-entry.json` read here. */
+type PagefindEntry = { languages: Record<string, { page_count: number }> };
+
+/** Indexes the HTML files in `outDir` and writes the bundle to `<outDir>/pagefind`; returns how many pages it indexed. */
+export async function writeSearchIndex(outDir: string): Promise<number> {
+  // pagefind is an ES module only; this file also runs as CommonJS under tsx, hence the dynamic import.
+  const { close, createIndex } = await import('pagefind');
+  try {
+    const { index, errors } = await createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    // page_count above counts every HTML file read; the bundle's entry file counts the indexed pages.
+    const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,31 @@
+import type { PageConfig } from 'next';
+import Head from 'next/head';
+import Link from 'next/link';
+import { Layout } from '../components/Layout';
+import { sitePath } from '../site';
+
+/**
+ * No Next.js runtime here either: the page's only scripts are Pagefind's UI and our init file,
+ * both static files, allowed by this page's own Content-Security-Policy (see _document).
+ */
+export const config: PageConfig = { unstable_runtimeJS: false };
+
+export default function SearchPage() {
+  return (
+    <Layout title="Search" description="Search the questions and answers of the archive." path="/search/">
+      <Head>
+        <link rel="stylesheet" href={sitePath('/pagefind/pagefind-ui.css')} />
+      </Head>
+      <h1>Search</h1>
+      {/* public/search.js replaces the message with the search box; without JavaScript it stays. */}
+      <div id="search" className="search" data-bundle-path={sitePath('/pagefind/')} data-base-url={sitePath('/')}>
+        <p className="search-needs-js">
+          Search needs JavaScript, which is off in this browser. Every question is listed in the{' '}
+          <Link href="/">index of all questions</Link>.
+        </p>
+      </div>
+      <script src={sitePath('/pagefind/pagefind-ui.js')} defer />
+      <script src={sitePath('/search.js')} defer />
+    </Layout>
+  );
+}

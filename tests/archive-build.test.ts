@@ -1,0 +1,225 @@
+/**
+ * The reader features on a built archive of 120 threads, served below a base path:
+ * pagination, doctor pages, related threads, JSON-LD, sharing metadata, sitemap, robots.txt,
+ * .nojekyll, the search bundle, and every internal link resolving to a file in out/.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATED, TOPICS, generatedSlug, writeArchive } from './helpers/archive';
+import { OUT, listFiles, runBuild } from './helpers/build';
+
+const BASE = '/archive';
+const SITE = 'https://example.org';
+const html = (file: string) => readFileSync(path.join(OUT, file), 'utf8');
+const page = (file: string) => load(html(file));
+
+/** The out/ file a site path (base path stripped, no query or fragment) is served from, or null. */
+function fileFor(sitePath: string): string | null {
+  const clean = decodeURIComponent(sitePath.replace(/[?#].*$/u, ''));
+  const file = path.join(OUT, clean.endsWith('/') ? `${clean}index.html` : clean);
+  return existsSync(file) ? file : null;
+}
+
+/** Generated threads newest first: 117 down to 1. */
+const newestFirst = Array.from({ length: GENERATED }, (_, k) => generatedSlug(GENERATED - k));
+
+describe('built archive of 120 threads at BASE_PATH=/archive', () => {
+  let contentDir = '';
+  beforeAll(() => {
+    contentDir = writeArchive();
+    const build = runBuild({ CONTENT_DIR: contentDir, BASE_PATH: BASE, SITE_URL: SITE });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  });
+  afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
+
+  it('resolves every internal link and asset of every page to a file in out/', () => {
+    const pages = listFiles(OUT).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBe(1 + 2 + 120 + 3 + 1 + 2); // index, pages 2-3, threads, doctors, search, 404 twice
+    let checked = 0;
+    for (const file of pages) {
+      const $ = page(file);
+      $('[href], [src], [data-bundle-path], [data-base-url]').each((_, el) => {
+        for (const attr of ['href', 'src', 'data-bundle-path', 'data-base-url']) {
+          let url = $(el).attr(attr);
+          if (url === undefined || url.startsWith('#')) continue;
+          if (url.startsWith(SITE)) url = url.slice(SITE.length); // canonical and og:url
+          else if (/^[a-z]+:/u.test(url)) continue; // links to the source site
+          expect(url.startsWith(`${BASE}/`), `${file}: ${attr}="${url}" lacks the base path`).toBe(true);
+          if (attr === 'data-bundle-path') url += 'pagefind.js'; // the folder Pagefind's UI loads its engine from
+          expect(fileFor(url.slice(BASE.length)), `${file}: ${attr}="${url}" has no file in out/`).not.toBeNull();
+          checked++;
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(1500); // about 13 a page: a check that found no links would prove nothing
+  });
+
+  it('splits the index into pages of 50, 50 and 20, newest first, with counts and page links', () => {
+    const first = page('index.html');
+    expect(first('h1').text()).toBe('Questions and answers');
+    expect(first('.archive-counts').text()).toBe('120 questions, 238 answers · page 1 of 3');
+    expect(first('.thread-summary h2 a').map((_, a) => first(a).attr('href')).get()).toEqual(
+      newestFirst.slice(0, 50).map((s) => `${BASE}/threads/${s}/`),
+    );
+    const second = page('page/2/index.html');
+    expect(second('h1').text()).toBe('Questions and answers, page 2 of 3');
+    expect(second('title').text()).toBe('Questions and answers, page 2 of 3 · Q&A Thread Archive');
+    expect(second('.thread-summary h2 a').map((_, a) => second(a).attr('href')).get()).toEqual(
+      newestFirst.slice(50, 100).map((s) => `${BASE}/threads/${s}/`),
+    );
+    const third = page('page/3/index.html');
+    expect(third('.archive-counts').text()).toBe('120 questions, 238 answers · page 3 of 3');
+    expect(third('.thread-summary h2 a').map((_, a) => third(a).text()).get().slice(-4)).toEqual([
+      `Question 1 about ${TOPICS[1] ?? ''}`,
+      'Does script text render literally?', // dated 2019: older than every generated thread
+      'Zygomatic fracture healing', // undated threads last, by slug
+      'Is </script><script>alert(1)</script> shown as script text?',
+    ]);
+    expect(third('.thread-summary').length).toBe(20);
+    expect(existsSync(path.join(OUT, 'page', '1'))).toBe(false);
+    expect(existsSync(path.join(OUT, 'page', '4'))).toBe(false);
+
+    const nav = (p: ReturnType<typeof load>) =>
+      p('nav.pagination li')
+        .map((_, li) => {
+          const a = p(li).find('a');
+          return a.length ? `${a.text()} ${a.attr('href')}${a.attr('rel') ? ` rel=${a.attr('rel')}` : ''}` : `${p(li).text()} current=${p(li).find('[aria-current]').attr('aria-current')}`;
+        })
+        .get();
+    expect(nav(first)).toEqual(['Page 1 current=page', `2 ${BASE}/page/2/`, `3 ${BASE}/page/3/`, `Next page ${BASE}/page/2/ rel=next`]);
+    expect(nav(second)).toEqual([
+      `Previous page ${BASE}/ rel=prev`,
+      `1 ${BASE}/`,
+      'Page 2 current=page',
+      `3 ${BASE}/page/3/`,
+      `Next page ${BASE}/page/3/ rel=next`,
+    ]);
+    expect(nav(third)).toEqual([`Previous page ${BASE}/page/2/ rel=prev`, `1 ${BASE}/`, `2 ${BASE}/page/2/`, 'Page 3 current=page']);
+  });
+
+  it('gives one page to a doctor across threads and two pages to same-named doctors in two cities', () => {
+    expect(listFiles(path.join(OUT, 'doctors')).sort()).toEqual([
+      'alex-morgan-springfield/index.html',
+      'john-smith-denver/index.html',
+      'john-smith-miami/index.html',
+    ]);
+    const miami = page('doctors/john-smith-miami/index.html');
+    expect(miami('h1').text()).toBe('John Smith, MD'); // as in the most recent thread naming him
+    expect(miami('.doctor-meta').text()).toBe('Dermatologist · Miami');
+    expect(miami('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.2 out of 5 stars · 12 reviews');
+    expect(miami('.rating-source').text()).toBe('As shown in the most recent thread with a rating: Does script text render literally?');
+    expect(miami('h2').text()).toBe('Answers in this archive (2)');
+    expect(miami('.doctor-answers li').map((_, li) => `${miami(li).find('a').attr('href')} | ${miami(li).text()}`).get()).toEqual([
+      `${BASE}/threads/same-name-miami/#answer-1 | Yes, literallyAnswer 1 to “Does script text render literally?”, asked on 2019-06-01`,
+      `${BASE}/threads/script-in-title/#answer-1 | It is textAnswer 1 to “Is </script><script>alert(1)</script> shown as script text?”`,
+    ]);
+    const denver = page('doctors/john-smith-denver/index.html');
+    expect(denver('h1').text()).toBe('John Smith, DO');
+    expect(denver('.doctor-meta').text()).toBe('Oral Surgeon · Denver');
+    expect(denver('.doctor-answers a').map((_, a) => denver(a).attr('href')).get()).toEqual([`${BASE}/threads/same-name-denver/#answer-1`]);
+
+    const alex = page('doctors/alex-morgan-springfield/index.html');
+    expect(alex('.doctor-answers li').length).toBe(GENERATED);
+    // The newest thread (117) shows no rating: the rating comes from thread 116.
+    expect(alex('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.6 out of 5 stars · 116 reviews');
+    expect(alex('.rating-source').text()).toBe(`As shown in the most recent thread with a rating: Question 116 about ${TOPICS[116 % TOPICS.length] ?? ''}`);
+    expect(alex('.doctor-answers a').first().attr('href')).toBe(`${BASE}/threads/${generatedSlug(117)}/#answer-1`);
+  });
+
+  it('links the doctor name in each answer card to the doctor page, and no name for anonymous answers', () => {
+    const $ = page('threads/script-in-title/index.html');
+    expect($('article.answer .doctor-name a').map((_, a) => `${$(a).text()} ${$(a).attr('href')}`).get()).toEqual([
+      `John Smith ${BASE}/doctors/john-smith-miami/`,
+    ]);
+    expect($('article.answer .doctor-name').text()).toBe('John Smith, MD, FACS');
+    expect($('#answer-2 .doctor').text()).toBe('Anonymous answer: the source names no doctor.');
+  });
+
+  it('lists up to five related threads sharing a topic, and none when nothing is related', () => {
+    const related = (slug: string) => {
+      const $ = page(`threads/${slug}/index.html`);
+      return $('.related a').map((_, a) => $(a).attr('href')).get();
+    };
+    // Threads 9, 18, 27 ... share "masseter" only and score the same: ties go by slug.
+    const masseter = Array.from({ length: 13 }, (_, k) => generatedSlug(9 * (k + 1))).sort();
+    expect(related(generatedSlug(9))).toEqual(masseter.filter((s) => s !== generatedSlug(9)).slice(0, 5).map((s) => `${BASE}/threads/${s}/`));
+    expect(related('script-in-title')).toEqual([`${BASE}/threads/same-name-miami/`]);
+    expect(page('threads/script-in-title/index.html')('.related h2').text()).toBe('Related questions');
+    expect(related('same-name-denver')).toEqual([]);
+    expect(html('threads/same-name-denver/index.html')).not.toContain('Related questions');
+  });
+
+  it('puts QAPage JSON-LD on a thread that matches the page, escaped so </script> in a title stays data', () => {
+    const raw = html('threads/script-in-title/index.html');
+    const $ = load(raw);
+    const blocks = $('script');
+    expect(blocks.length).toBe(1);
+    expect(blocks.attr('type')).toBe('application/ld+json');
+    const json = blocks.html() ?? '';
+    expect(json).not.toContain('<');
+    expect(json).toContain('Is \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e shown as script text?');
+    const data = JSON.parse(json) as Record<string, unknown>;
+    const url = `${SITE}${BASE}/threads/script-in-title/`;
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'QAPage',
+      mainEntity: {
+        '@type': 'Question',
+        name: $('h1').text(),
+        text: 'Will the script text in this title break the page?',
+        answerCount: $('article.answer').length,
+        url,
+        suggestedAnswer: [
+          {
+            '@type': 'Answer',
+            text: $('#answer-1 .prose').text().trim(),
+            url: `${url}#answer-1`,
+            upvoteCount: 3,
+            author: { '@type': 'Person', name: 'John Smith', honorificSuffix: 'MD, FACS' },
+          },
+          { '@type': 'Answer', text: $('#answer-2 .prose').text().trim(), url: `${url}#answer-2` },
+        ],
+      },
+    });
+    expect($('h1').text()).toBe('Is </script><script>alert(1)</script> shown as script text?');
+    expect($('#answer-1 .votes').text()).toBe('3 votes');
+  });
+
+  it('sets canonical, Open Graph and Twitter metadata with absolute URLs under the base path', () => {
+    const $ = page('threads/same-name-denver/index.html');
+    const url = `${SITE}${BASE}/threads/same-name-denver/`;
+    expect($('link[rel=canonical]').attr('href')).toBe(url);
+    expect($('meta[property="og:url"]').attr('content')).toBe(url);
+    expect($('meta[property="og:type"]').attr('content')).toBe('article');
+    expect($('meta[property="og:title"]').attr('content')).toBe('Zygomatic fracture healing');
+    expect($('meta[property="og:description"]').attr('content')).toBe('Zygomatic fracture healing, how long?');
+    expect($('meta[name="twitter:card"]').attr('content')).toBe('summary');
+    expect($('meta[name="twitter:title"]').attr('content')).toBe('Zygomatic fracture healing');
+    expect(page('page/2/index.html')('link[rel=canonical]').attr('href')).toBe(`${SITE}${BASE}/page/2/`);
+    expect(page('index.html')('link[rel=icon]').attr('href')).toBe(`${BASE}/favicon.svg`);
+  });
+
+  it('writes sitemap.xml from the content (index pages, threads, doctors), robots.txt and .nojekyll', () => {
+    const locs = load(html('sitemap.xml'), { xml: true })('url > loc')
+      .map((_, l) => load('')(l).text())
+      .get();
+    expect(locs.length).toBe(3 + 120 + 3);
+    expect(locs.slice(0, 4)).toEqual([`${SITE}${BASE}/`, `${SITE}${BASE}/page/2/`, `${SITE}${BASE}/page/3/`, `${SITE}${BASE}/threads/${generatedSlug(117)}/`]);
+    expect(locs.slice(-3)).toEqual(['alex-morgan-springfield', 'john-smith-denver', 'john-smith-miami'].map((d) => `${SITE}${BASE}/doctors/${d}/`));
+    for (const loc of locs) expect(fileFor(loc.slice(`${SITE}${BASE}`.length)), loc).not.toBeNull();
+    expect(html('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}${BASE}/sitemap.xml\n`);
+    expect(html('.nojekyll')).toBe('');
+  });
+
+  it('indexes the 120 threads for search, and the search page loads the bundle under the base path', () => {
+    const entry = JSON.parse(html('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([120]);
+    const $ = page('search/index.html');
+    expect($('script').map((_, s) => $(s).attr('src')).get()).toEqual([`${BASE}/pagefind/pagefind-ui.js`, `${BASE}/search.js`]);
+    expect($('link[rel=stylesheet]').first().attr('href')).toBe(`${BASE}/pagefind/pagefind-ui.css`);
+    expect($('#search').attr('data-bundle-path')).toBe(`${BASE}/pagefind/`);
+    expect($('#search').attr('data-base-url')).toBe(`${BASE}/`);
+  });
+});
