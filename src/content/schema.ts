@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { describeValue } from './describe';
+import { markdownLimitBreach } from './limits';
 
 /** C0/C1 controls (tab and newline aside), and the bidi embedding, override and isolate marks. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -47,11 +48,16 @@ function line(label: string) {
   });
 }
 
-/** Markdown text: not blank (zero-width characters do not count), no scraper junk, no controls. */
+/** Markdown text: not blank (zero-width characters do not count), within the rendering limits, no scraper junk, no controls. */
 function markdown(label: string) {
   return z.string({ error: typeError(label, 'text') }).superRefine((value, ctx) => {
     if (value.replace(INVISIBLE, '') === '') {
       ctx.addIssue({ code: 'custom', message: `${label} must not be blank` });
+      return;
+    }
+    const breach = markdownLimitBreach(value, label);
+    if (breach) {
+      ctx.addIssue({ code: 'custom', message: breach.message, params: { offset: breach.offset } });
       return;
     }
     const bad = FORBIDDEN_IN_BODY.exec(value);
