@@ -18,7 +18,7 @@ const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 /** Leftovers of a scraped page that are not text anyone wrote. */
 const SCRAPER_JUNK: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /\{\{[^\n]*?\}\}/u, what: 'an unrendered page template' },
-  { pattern: /^[ \t]*You might also like\.\.\.[ \t]*$/mu, what: 'page chrome ("You might also like...")' },
+  { pattern: /^[ \t]*You might also like\.\.\.[ \t]*$/mu, what: 'page chrome' },
 ];
 
 function codePoint(ch: string): string {

@@ -22,7 +22,7 @@ export type ParsedYaml = {
 const MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: 'this key appears twice in the same group; keep one',
   TAB_AS_INDENT: 'tab used for indentation; indent with spaces',
-  MULTIPLE_DOCS: 'a second "---" line inside the front matter; front matter is one YAML document',
+  MULTIPLE_DOCS: 'a second YAML document starts here, after a "..." or "---" line; front matter is one document',
   BLOCK_AS_IMPLICIT_KEY: 'a value contains ": " (colon and space); put the whole value in quotes',
   MULTILINE_IMPLICIT_KEY: 'a key or value spans lines where YAML does not allow it; quote the value or fix the indentation',
   BAD_INDENT: 'the indentation does not match the lines around it',
@@ -57,7 +57,11 @@ export function parseFrontMatter(source: string): ParsedYaml {
     },
     Node(_key, node) {
       const start = node.range?.[0] ?? 0;
-      if (!isAlias(node) && node.anchor) add(start, `anchors (&${node.anchor}) are not allowed; write each value out`);
+      if (!isAlias(node) && node.anchor) {
+        // Like a tag, the anchor comes before the node's range.
+        const at = source.lastIndexOf(`&${node.anchor}`, start);
+        add(at === -1 ? start : at, `anchors (&${node.anchor}) are not allowed; write each value out`);
+      }
       if (node.tag && !isAlias(node)) {
         // The node's range starts after its tag; point at the tag the writer typed.
         const written = shortTag(node.tag);
@@ -90,6 +94,8 @@ export function parseFrontMatter(source: string): ParsedYaml {
     (e) => e.code !== 'TAG_RESOLVE_FAILED' && !templates.some(([from, to]) => e.pos[0] >= from && e.pos[0] < to),
   );
   const exhausted = errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION');
+  // A tab in the indentation garbles the structure below it: report the tabs, not what follows.
+  const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
   if (exhausted.length > 0) {
     // Very deep nesting overflows the parser's stack once per level: report it once, at the line it starts.
     const first = Math.min(...exhausted.map((e) => e.pos[0]));
@@ -97,7 +103,7 @@ export function parseFrontMatter(source: string): ParsedYaml {
     const indent = /^[ \t]*/u.exec(source.slice(lineStart))?.[0].length ?? 0;
     add(lineStart + indent, 'lists or groups nest too deeply to read; write plain key: value lines a few levels deep');
   } else {
-    for (const error of errors) {
+    for (const error of tabs.length > 0 ? tabs : errors) {
       add(error.pos[0], `invalid YAML: ${MESSAGES[error.code] ?? error.message.split('\n')[0] ?? error.code}`);
     }
   }
