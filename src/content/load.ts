@@ -49,7 +49,7 @@ export function loadContent(dir: string): Loaded {
     else if (stat.size > MAX_FILE_BYTES) {
       refuse(`the file is ${stat.size.toLocaleString('en-US')} bytes, over the ${MAX_FILE_BYTES.toLocaleString('en-US')}-byte limit`);
     } else {
-      const result = parseThreadFile(file, readFileSync(path.join(dir, name)));
+      const result = parseSafely(file, readFileSync(path.join(dir, name)));
       problems.push(...result.problems);
       if (result.thread) threads.push(result.thread);
       if (result.slug !== undefined) {
@@ -61,6 +61,16 @@ export function loadContent(dir: string): Loaded {
     }
   }
   return { threads, problems, fileCount: names.length };
+}
+
+/** parseThreadFile, with any crash of a library on a hostile file turned into a problem of that file. */
+function parseSafely(file: string, bytes: Uint8Array): Parsed {
+  try {
+    return parseThreadFile(file, bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { problems: [{ file, line: 1, col: 1, field: FILE_FIELD, message: `the file could not be read (${reason}); simplify it` }], slugAt: { line: 1, col: 1 } };
+  }
 }
 
 type Parsed = {

@@ -111,10 +111,14 @@ export function parseFrontMatter(source: string): ParsedYaml {
   const root = doc.contents;
   if (problems.length === 0 && !isMap(root)) {
     const got = root === null ? 'nothing' : isSeq(root) ? 'a list' : 'a single value';
-    problems.push({ ...pos(root?.range?.[0] ?? 0), message: `front matter must be fields (key: value lines), got ${got}` });
+    add(root?.range?.[0] ?? 0, `front matter must be fields (key: value lines), got ${got}`);
   }
   const data: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
-  return { data, problems: problems.map(({ line, col, message }) => ({ line, col, message })), locate: (path, within) => locate(doc, source, path, within, pos) };
+  return {
+    data,
+    problems: problems.map(({ line, col, message }) => ({ line, col, message })),
+    locate: (path, within) => locate(doc, source, path, within, pos),
+  };
 }
 
 function shortTag(tag: string): string {
