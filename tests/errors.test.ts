@@ -131,6 +131,22 @@ const GENERATED: Record<string, { bytes: () => Uint8Array; expected: string[] }>
       '3:14 (file): replacement character U+FFFD: the text was damaged by an earlier encoding conversion; restore the original character',
     ],
   },
+  'yaml-nested-100000-deep': {
+    // Refused before parsing (the YAML parser would overflow its stack once per level): one problem, at the first bracket.
+    bytes: () => Buffer.from(valid('yaml-nested-100000-deep').replace('title: A question?\n', `title: A question?\ndisclaimer: ${'['.repeat(100_000)}\n`)),
+    expected: ['4:13 (yaml): lists or groups nest too deeply to read; write plain key: value lines a few levels deep'],
+  },
+  'yaml-nested-3000-deep-block': {
+    // Refused at the first line indented over 200 spaces: items start on line 5, item 201 (201 spaces) is on line 205.
+    bytes: () =>
+      Buffer.from(
+        valid('yaml-nested-3000-deep-block').replace(
+          'title: A question?\n',
+          `title: A question?\ndisclaimer:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}\n`,
+        ),
+      ),
+    expected: ['205:202 (yaml): lists or groups nest too deeply to read; write plain key: value lines a few levels deep'],
+  },
   // Accepted: one BOM, CRLF and CR-only line endings.
   'accepted-bom': { bytes: () => Buffer.from(`\ufeff${valid('accepted-bom')}`, 'utf8'), expected: [] },
   'accepted-crlf': { bytes: () => Buffer.from(valid('accepted-crlf').replace(/\n/gu, '\r\n'), 'utf8'), expected: [] },

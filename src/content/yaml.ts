@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
 import type { Document } from 'yaml';
+import { positionOfChar } from './decode';
 import type { At } from './decode';
 
 /** Where inside the located field: its key, or a character offset in its text value. */
@@ -30,11 +31,26 @@ const MESSAGES: Record<string, string> = {
   UNEXPECTED_TOKEN: 'unexpected character; if it is part of a value, put the value in quotes',
 };
 
+const TOO_DEEP = 'lists or groups nest too deeply to read; write plain key: value lines a few levels deep';
+/** More brackets opened in a row than any thread needs; the match ends at the first bracket. */
+const DEEP_FLOW = /(?<![[{][ \t\n,]*)[[{](?=(?:[ \t\n,]*[[{]){64})/u;
+/**
+ * A line indented over 200 spaces: deeper than any thread's fields, and deeper than a body's
+ * markdown may nest (see limits.ts); the match ends at the line's first character.
+ */
+const DEEP_INDENT = /^ {201,}\S/mu;
+
 /**
  * Parses front matter text as gray-matter hands it over: it starts right after the opening
  * `---`, so its line numbers are the file's.
  */
 export function parseFrontMatter(source: string): ParsedYaml {
+  // The parser overflows its stack on deep nesting (once per level: 900,000 "[" take it 5 s). Refuse early.
+  const deep = DEEP_FLOW.exec(source) ?? DEEP_INDENT.exec(source);
+  if (deep) {
+    const at = positionOfChar(source, deep.index + deep[0].length - 1);
+    return { data: undefined, problems: [{ ...at, message: TOO_DEEP }], locate: () => at };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, {
     lineCounter,
@@ -101,7 +117,7 @@ export function parseFrontMatter(source: string): ParsedYaml {
     const first = Math.min(...exhausted.map((e) => e.pos[0]));
     const lineStart = source.lastIndexOf('\n', first - 1) + 1;
     const indent = /^[ \t]*/u.exec(source.slice(lineStart))?.[0].length ?? 0;
-    add(lineStart + indent, 'lists or groups nest too deeply to read; write plain key: value lines a few levels deep');
+    add(lineStart + indent, TOO_DEEP);
   } else {
     for (const error of tabs.length > 0 ? tabs : errors) {
       add(error.pos[0], `invalid YAML: ${MESSAGES[error.code] ?? error.message.split('\n')[0] ?? error.code}`);
