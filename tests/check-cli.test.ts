@@ -28,6 +28,13 @@ describe('npm run check', () => {
     expect(result.status).toBe(1);
   });
 
+  it('says so, without a stack trace, when the folder does not exist', () => {
+    const result = check('no-such-folder');
+    expect(result.stdout).toBe('no-such-folder: no such folder; give the folder that holds the .md files\n');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+  });
+
   it('passes the shipped content with a summary and exit 0', () => {
     const result = check();
     // Other work adds threads to content/; the count may grow, the verdict may not change.
