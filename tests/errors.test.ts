@@ -2,7 +2,7 @@
  * Hostile and broken content files (issue 3): each gets its exact `file:line:col field: message`
  * lines, nothing runs, and parsing twice fails twice. Binary and large cases are generated here.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load } from 'cheerio';
@@ -241,8 +241,19 @@ describe('hostile content files', () => {
 });
 
 describe('content folder rules', () => {
-  it('refuses oversized files, non-.md files, folders and symbolic links, and ignores hidden files', () => {
+  const made: string[] = [];
+  /** A fresh temporary content folder, removed after these tests. */
+  const tempDir = () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'qa-hostile-'));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses oversized files, non-.md files, folders and symbolic links, and ignores hidden files', () => {
+    const dir = tempDir();
     writeFileSync(path.join(dir, 'big-thread.md'), Buffer.alloc(1_000_001, 0x61));
     writeFileSync(path.join(dir, 'notes.txt'), 'not a thread');
     writeFileSync(path.join(dir, '.gitkeep'), '');
@@ -260,7 +271,7 @@ describe('content folder rules', () => {
   });
 
   it('names both files when two claim the same slug', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qa-hostile-'));
+    const dir = tempDir();
     writeFileSync(path.join(dir, 'same-slug.md'), valid('same-slug'));
     writeFileSync(path.join(dir, 'same-slug-copy.md'), valid('same-slug'));
     const shown = path.relative(process.cwd(), dir).split(path.sep).join('/');

@@ -13,8 +13,8 @@ const FORBIDDEN_IN_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e
 /** Controls that have no place even in a multi-line body. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_IN_BODY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/u;
-/** Characters that show nothing: a body made only of them (and spaces) is blank. */
-const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+/** A character that shows something: a text without one (only spaces and zero-width characters) is blank. */
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff\u00ad]/u;
 /** Leftovers of a scraped page that are not text anyone wrote. */
 const SCRAPER_JUNK: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /\{\{[^\n]*?\}\}/u, what: 'an unrendered page template' },
@@ -34,7 +34,7 @@ function typeError(label: string, expected: string) {
 /** One line of text: not blank, no control or bidirectional-override characters. */
 function line(label: string) {
   return z.string({ error: typeError(label, 'text') }).superRefine((value, ctx) => {
-    if (value.replace(INVISIBLE, '') === '') {
+    if (!VISIBLE.test(value)) {
       ctx.addIssue({ code: 'custom', message: `${label} must not be blank` });
       return;
     }
@@ -51,7 +51,7 @@ function line(label: string) {
 /** Markdown text: not blank (zero-width characters do not count), within the rendering limits, no scraper junk, no controls. */
 function markdown(label: string) {
   return z.string({ error: typeError(label, 'text') }).superRefine((value, ctx) => {
-    if (value.replace(INVISIBLE, '') === '') {
+    if (!VISIBLE.test(value)) {
       ctx.addIssue({ code: 'custom', message: `${label} must not be blank` });
       return;
     }
