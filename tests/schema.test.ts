@@ -81,7 +81,7 @@ describe('thread schema', () => {
       'answers.0.body: answer body contains an unrendered page template, "{{ voteCount >= 0 ? \'+\' + (voteCount + 1) : (voteCount + ..."; it is not part of the text, remove it',
     ]);
     expect(body('Text\n\nYou might also like...\n')).toEqual([
-      'answers.0.body: answer body contains page chrome ("You might also like..."), "You might also like..."; it is not part of the text, remove it',
+      'answers.0.body: answer body contains page chrome, "You might also like..."; it is not part of the text, remove it',
     ]);
   });
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { decodeContent, positionOfChar } from './decode';
 import { FILE_FIELD, formatPath, YAML_FIELD } from './errors';
 import type { Problem } from './errors';
-import { SLUG_PATTERN, ThreadSchema } from './schema';
+import { SLUG_MAX, SLUG_PATTERN, ThreadSchema } from './schema';
 import type { Thread } from './schema';
 import { parseFrontMatter } from './yaml';
 
@@ -49,7 +49,7 @@ export function loadContent(dir: string): Loaded {
     else if (stat.size > MAX_FILE_BYTES) {
       refuse(`the file is ${stat.size.toLocaleString('en-US')} bytes, over the ${MAX_FILE_BYTES.toLocaleString('en-US')}-byte limit`);
     } else {
-      const result = parseThreadFile(file, readFileSync(path.join(dir, name)));
+      const result = parseSafely(file, readFileSync(path.join(dir, name)));
       problems.push(...result.problems);
       if (result.thread) threads.push(result.thread);
       if (result.slug !== undefined) {
@@ -61,6 +61,16 @@ export function loadContent(dir: string): Loaded {
     }
   }
   return { threads, problems, fileCount: names.length };
+}
+
+/** parseThreadFile, with any crash of a library on a hostile file turned into a problem of that file. */
+function parseSafely(file: string, bytes: Uint8Array): Parsed {
+  try {
+    return parseThreadFile(file, bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { problems: [{ file, line: 1, col: 1, field: FILE_FIELD, message: `the file could not be read (${reason}); simplify it` }], slugAt: { line: 1, col: 1 } };
+  }
 }
 
 type Parsed = {
@@ -121,7 +131,8 @@ export function parseThreadFile(file: string, bytes: Uint8Array): Parsed {
   const stem = path.basename(file, '.md');
   if (!SLUG_PATTERN.test(stem)) {
     problems.push({ file, line: 1, col: 1, field: FILE_FIELD, message: 'the file name must be a slug: lowercase letters a-z, digits and single hyphens, then .md' });
-  } else if (slug !== undefined && slug !== stem) {
+  } else if (slug !== undefined && slug !== stem && SLUG_PATTERN.test(slug) && slug.length <= SLUG_MAX) {
+    // An invalid slug already has its own problem; comparing it with the file name adds nothing.
     problems.push({ file, ...slugAt, field: 'slug', message: `slug ${JSON.stringify(slug)} must equal the file name ${JSON.stringify(stem)}; rename the file or change the slug` });
   }
   return problems.length === 0 && result.success

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { describeValue } from './describe';
+import { markdownLimitBreach } from './limits';
 
 /** C0/C1 controls (tab and newline aside), and the bidi embedding, override and isolate marks. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -12,12 +13,12 @@ const FORBIDDEN_IN_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e
 /** Controls that have no place even in a multi-line body. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_IN_BODY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/u;
-/** Characters that show nothing: a body made only of them (and spaces) is blank. */
-const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+/** A character that shows something: a text without one (only spaces and zero-width characters) is blank. */
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff\u00ad]/u;
 /** Leftovers of a scraped page that are not text anyone wrote. */
 const SCRAPER_JUNK: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /\{\{[^\n]*?\}\}/u, what: 'an unrendered page template' },
-  { pattern: /^[ \t]*You might also like\.\.\.[ \t]*$/mu, what: 'page chrome ("You might also like...")' },
+  { pattern: /^[ \t]*You might also like\.\.\.[ \t]*$/mu, what: 'page chrome' },
 ];
 
 function codePoint(ch: string): string {
@@ -33,7 +34,7 @@ function typeError(label: string, expected: string) {
 /** One line of text: not blank, no control or bidirectional-override characters. */
 function line(label: string) {
   return z.string({ error: typeError(label, 'text') }).superRefine((value, ctx) => {
-    if (value.replace(INVISIBLE, '') === '') {
+    if (!VISIBLE.test(value)) {
       ctx.addIssue({ code: 'custom', message: `${label} must not be blank` });
       return;
     }
@@ -47,11 +48,16 @@ function line(label: string) {
   });
 }
 
-/** Markdown text: not blank (zero-width characters do not count), no scraper junk, no controls. */
+/** Markdown text: not blank (zero-width characters do not count), within the rendering limits, no scraper junk, no controls. */
 function markdown(label: string) {
   return z.string({ error: typeError(label, 'text') }).superRefine((value, ctx) => {
-    if (value.replace(INVISIBLE, '') === '') {
+    if (!VISIBLE.test(value)) {
       ctx.addIssue({ code: 'custom', message: `${label} must not be blank` });
+      return;
+    }
+    const breach = markdownLimitBreach(value, label);
+    if (breach) {
+      ctx.addIssue({ code: 'custom', message: breach.message, params: { offset: breach.offset } });
       return;
     }
     const bad = FORBIDDEN_IN_BODY.exec(value);

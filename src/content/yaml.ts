@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
 import type { Document } from 'yaml';
+import { positionOfChar } from './decode';
 import type { At } from './decode';
 
 /** Where inside the located field: its key, or a character offset in its text value. */
@@ -22,7 +23,7 @@ export type ParsedYaml = {
 const MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: 'this key appears twice in the same group; keep one',
   TAB_AS_INDENT: 'tab used for indentation; indent with spaces',
-  MULTIPLE_DOCS: 'a second "---" line inside the front matter; front matter is one YAML document',
+  MULTIPLE_DOCS: 'a second YAML document starts here, after a "..." or "---" line; front matter is one document',
   BLOCK_AS_IMPLICIT_KEY: 'a value contains ": " (colon and space); put the whole value in quotes',
   MULTILINE_IMPLICIT_KEY: 'a key or value spans lines where YAML does not allow it; quote the value or fix the indentation',
   BAD_INDENT: 'the indentation does not match the lines around it',
@@ -30,11 +31,26 @@ const MESSAGES: Record<string, string> = {
   UNEXPECTED_TOKEN: 'unexpected character; if it is part of a value, put the value in quotes',
 };
 
+const TOO_DEEP = 'lists or groups nest too deeply to read; write plain key: value lines a few levels deep';
+/** More brackets opened in a row than any thread needs; the match ends at the first bracket. */
+const DEEP_FLOW = /(?<![[{][ \t\n,]*)[[{](?=(?:[ \t\n,]*[[{]){64})/u;
+/**
+ * A line indented over 200 spaces: deeper than any thread's fields, and deeper than a body's
+ * markdown may nest (see limits.ts); the match ends at the line's first character.
+ */
+const DEEP_INDENT = /^ {201,}\S/mu;
+
 /**
  * Parses front matter text as gray-matter hands it over: it starts right after the opening
  * `---`, so its line numbers are the file's.
  */
 export function parseFrontMatter(source: string): ParsedYaml {
+  // The parser overflows its stack on deep nesting (once per level: 900,000 "[" take it 5 s). Refuse early.
+  const deep = DEEP_FLOW.exec(source) ?? DEEP_INDENT.exec(source);
+  if (deep) {
+    const at = positionOfChar(source, deep.index + deep[0].length - 1);
+    return { data: undefined, problems: [{ ...at, message: TOO_DEEP }], locate: () => at };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, {
     lineCounter,
@@ -47,27 +63,32 @@ export function parseFrontMatter(source: string): ParsedYaml {
     stringKeys: true,
   });
   const pos = (offset: number) => lineCounter.linePos(offset);
-  const problems: At[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const detail = MESSAGES[error.code] ?? error.message.split('\n')[0] ?? error.code;
-    problems.push({ ...pos(error.pos[0]), message: `invalid YAML: ${detail}` });
-  }
+  const problems: (At & { offset: number })[] = [];
+  const add = (offset: number, message: string) => problems.push({ ...pos(offset), offset, message });
+  /** Source ranges of `{{ ... }}` values: the parser's own complaints inside them add nothing. */
+  const templates: [number, number][] = [];
   visit(doc, {
     Alias(_key, node) {
-      problems.push({ ...pos(node.range?.[0] ?? 0), message: `aliases (*${node.source}) are not allowed; write the value out` });
+      add(node.range?.[0] ?? 0, `aliases (*${node.source}) are not allowed; write the value out`);
     },
     Node(_key, node) {
       const start = node.range?.[0] ?? 0;
       if (!isAlias(node) && node.anchor) {
-        problems.push({ ...pos(start), message: `anchors (&${node.anchor}) are not allowed; write each value out` });
+        // Like a tag, the anchor comes before the node's range.
+        const at = source.lastIndexOf(`&${node.anchor}`, start);
+        add(at === -1 ? start : at, `anchors (&${node.anchor}) are not allowed; write each value out`);
       }
       if (node.tag && !isAlias(node)) {
-        problems.push({ ...pos(start), message: `tags such as ${shortTag(node.tag)} are not allowed; write plain values` });
+        // The node's range starts after its tag; point at the tag the writer typed.
+        const written = shortTag(node.tag);
+        const at = source.lastIndexOf(written, start);
+        add(at === -1 ? start : at, `tags such as ${written} are not allowed; write plain values`);
       }
       if (isMap(node) && node.flow && source.slice(start, start + 2) === '{{') {
         const end = source.indexOf('}}', start);
         const shown = source.slice(start, end === -1 ? start + 40 : end + 2);
-        problems.push({ ...pos(start), message: `${JSON.stringify(shown)} is read as YAML braces; if it is text, put it in quotes` });
+        templates.push([start, end === -1 ? start + 40 : end + 2]);
+        add(start, `${JSON.stringify(shown)} is read as YAML braces; if it is text, put it in quotes`);
         return visit.SKIP;
       }
       if (isScalar(node) && node.type === Scalar.PLAIN && node.range) {
@@ -75,22 +96,45 @@ export function parseFrontMatter(source: string): ParsedYaml {
         const rest = source.slice(node.range[1], lineEnd === -1 ? undefined : lineEnd);
         const hash = /^[ \t]+#/u.exec(rest);
         if (hash) {
-          problems.push({
-            ...pos(node.range[1] + hash[0].length - 1),
-            message: `" #" starts a YAML comment, so the text after it would be dropped; put the whole value in quotes`,
-          });
+          add(
+            node.range[1] + hash[0].length - 1,
+            `" #" starts a YAML comment, so the text after it would be dropped; put the whole value in quotes`,
+          );
         }
       }
       return undefined;
     },
   });
+  const errors = [...doc.errors, ...doc.warnings].filter(
+    // Tags are reported above, at the tag, in our words.
+    (e) => e.code !== 'TAG_RESOLVE_FAILED' && !templates.some(([from, to]) => e.pos[0] >= from && e.pos[0] < to),
+  );
+  const exhausted = errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION');
+  // A tab in the indentation garbles the structure below it: report the tabs, not what follows.
+  const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (exhausted.length > 0) {
+    // Very deep nesting overflows the parser's stack once per level: report it once, at the line it starts.
+    const first = Math.min(...exhausted.map((e) => e.pos[0]));
+    const lineStart = source.lastIndexOf('\n', first - 1) + 1;
+    const indent = /^[ \t]*/u.exec(source.slice(lineStart))?.[0].length ?? 0;
+    add(lineStart + indent, TOO_DEEP);
+  } else {
+    for (const error of tabs.length > 0 ? tabs : errors) {
+      add(error.pos[0], `invalid YAML: ${MESSAGES[error.code] ?? error.message.split('\n')[0] ?? error.code}`);
+    }
+  }
+  problems.sort((a, b) => a.offset - b.offset);
   const root = doc.contents;
   if (problems.length === 0 && !isMap(root)) {
     const got = root === null ? 'nothing' : isSeq(root) ? 'a list' : 'a single value';
-    problems.push({ ...pos(root?.range?.[0] ?? 0), message: `front matter must be fields (key: value lines), got ${got}` });
+    add(root?.range?.[0] ?? 0, `front matter must be fields (key: value lines), got ${got}`);
   }
   const data: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
-  return { data, problems, locate: (path, within) => locate(doc, source, path, within, pos) };
+  return {
+    data,
+    problems: problems.map(({ line, col, message }) => ({ line, col, message })),
+    locate: (path, within) => locate(doc, source, path, within, pos),
+  };
 }
 
 function shortTag(tag: string): string {
