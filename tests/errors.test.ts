@@ -287,7 +287,7 @@ describe('accepted content renders faithfully', () => {
     const thread = parseThreadFile(`${SHOWN}/accepted-rtl.md`, readFileSync(path.join(DIR, 'accepted-rtl.md'))).thread;
     expect(thread?.title).toBe('هل البوتوكس آمن للفك؟');
     const answer = thread!.answers[0]!;
-    const $ = load(renderToStaticMarkup(createElement(AnswerCard, { answer, number: 1, total: 1, html: renderMarkdown(answer.body, 3) })));
+    const $ = load(renderToStaticMarkup(createElement(AnswerCard, { answer, number: 1, total: 1, html: renderMarkdown(answer.body, 3), doctorSlug: null })));
     expect($('h3').attr('dir')).toBe('auto');
     expect($('h3').text()).toBe('תשובה קצרה');
     expect($('.prose').attr('dir')).toBe('auto');
@@ -299,7 +299,7 @@ describe('accepted content renders faithfully', () => {
   it('shows a rating written 4.0 as "4.0"', () => {
     const file = path.join(DIR, 'accepted-rating-four-point-zero.md');
     const answer = parseThreadFile(`${SHOWN}/accepted-rating-four-point-zero.md`, readFileSync(file)).thread!.answers[0]!;
-    const $ = load(renderToStaticMarkup(createElement(AnswerCard, { answer, number: 1, total: 1, html: '' })));
+    const $ = load(renderToStaticMarkup(createElement(AnswerCard, { answer, number: 1, total: 1, html: '', doctorSlug: null })));
     expect($('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.0 out of 5 stars · 28 reviews');
   });
 });

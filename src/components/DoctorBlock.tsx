@@ -6,13 +6,13 @@ import { RatingStars } from './RatingStars';
 
 type Props = {
   doctor: Doctor | undefined;
-  /** The doctor's page, from `doctorSlug`; null for an anonymous answer. */
+  /** The doctor's page, from `doctorSlug`; null shows the name without a link. */
   slug: string | null;
 };
 
 /** Who wrote an answer: name (linked to the doctor's page) with credentials, specialty, location and rating; or that nobody is named. */
 export function DoctorBlock({ doctor, slug }: Props) {
-  if (!doctor || slug === null) {
+  if (!doctor) {
     return (
       <footer className="doctor doctor-anonymous">
         <p>Anonymous answer: the source names no doctor.</p>
@@ -22,7 +22,7 @@ export function DoctorBlock({ doctor, slug }: Props) {
   return (
     <footer className="doctor">
       <p className="doctor-name" dir="auto">
-        <Link href={doctorPath(slug)}>{doctor.name}</Link>
+        {slug === null ? doctor.name : <Link href={doctorPath(slug)}>{doctor.name}</Link>}
         {`, ${doctor.credentials.join(', ')}`}
       </p>
       <p className="doctor-meta" dir="auto">
