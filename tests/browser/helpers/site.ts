@@ -1,5 +1,5 @@
 /** The sites under test: every HTML page of an export folder, as the URL a reader would open. */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 
@@ -30,10 +30,18 @@ function htmlFiles(dir: string, prefix = ''): string[] {
 
 /**
  * The pages of the export in `dir` served at `origin`. `404.html` is what the server answers for
- * any missing path, so it is opened at a path that does not exist and must answer 404.
+ * any missing path, so it is opened at a path that does not exist and must answer 404. A file with
+ * the same bytes as an earlier one (Next writes 404/index.html as a copy of 404.html) is left out.
  */
 export function sitePages(dir: string, origin: string): SitePage[] {
-  return htmlFiles(dir).map((file) => {
+  const seen = new Set<string>();
+  const unique = htmlFiles(dir).filter((file) => {
+    const html = readFileSync(path.join(dir, file), 'utf8');
+    if (seen.has(html)) return false;
+    seen.add(html);
+    return true;
+  });
+  return unique.map((file) => {
     const absolute = path.join(dir, file);
     if (file === '404.html') return { file, absolute, url: `${origin}/no-such-page/`, status: 404, name: 'not-found' };
     const urlPath = `/${file.replace(/(^|\/)index\.html$/u, '$1')}`;
@@ -47,9 +55,19 @@ export function seedSite(): SitePage[] {
   return sitePages(inject('seedDir'), inject('seedOrigin'));
 }
 
-/** The layout fixture site (tests/fixtures/browser-content/: the seed plus a thread with a 20,000-character word). */
+/**
+ * The pages of the layout fixture site (tests/fixtures/browser-content/: the seed plus a thread
+ * with a 20,000-character word) that show or link the long-word thread; the rest repeat the seed site.
+ */
 export function fixtureSite(): SitePage[] {
-  return sitePages(inject('fixtureDir'), inject('fixtureOrigin'));
+  return sitePages(inject('fixtureDir'), inject('fixtureOrigin')).filter(
+    (p) => p.file.includes(LONG_WORD_SLUG) || readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
+  );
+}
+
+/** Every HTML file of both sites, duplicates included: the validator reads files, not pages. */
+export function everyHtmlFile(): string[] {
+  return [inject('seedDir'), inject('fixtureDir')].flatMap((dir) => htmlFiles(dir).map((f) => path.join(dir, f)));
 }
 
 /** Pages that may load JavaScript: the search page only. */

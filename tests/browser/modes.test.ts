@@ -1,0 +1,34 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage } from './helpers/chromium';
+import { seedSite } from './helpers/site';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('dark mode and print lose no text', () => {
+  for (const sitePage of seedSite()) {
+    it(`${sitePage.url}: main's rendered text is the same in light, dark and print`, async () => {
+      const { page, close } = await openPage(browser, sitePage.url, { expectStatus: sitePage.status });
+      try {
+        // innerText follows the CSS: text hidden by display:none or visibility:hidden drops out of it.
+        const mainText = () => page.locator('main').innerText();
+        const light = await mainText();
+        expect(light.length).toBeGreaterThan(10);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+        expect(await mainText()).toBe(light);
+        await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+        expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
+        expect(await mainText()).toBe(light);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
