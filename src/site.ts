@@ -13,7 +13,9 @@ export function sitePath(pathname: string): string {
 
 /**
  * Content-Security-Policy of every page without JavaScript: nothing runs, only our own styles,
- * images and fonts load, and no base or form can redirect anything.
+ * images and fonts load, and no base or form can redirect anything. `connect-src 'self'` lets
+ * Lighthouse fetch /robots.txt from the page (it does so in the page's context; with no script
+ * on the page nothing else can connect).
  */
 export const CSP_NO_SCRIPT =
-  "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
