@@ -1,23 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/chromium';
 import { fixtureSite, seedSite } from './helpers/site';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('axe-core: no violations, light and dark', () => {
   const pages = [...seedSite(), ...fixtureSite().filter((p) => p.file.includes('long-word'))];
   for (const sitePage of pages) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${sitePage.url} (${colorScheme})`, async () => {
-        const { page, close } = await openPage(browser, sitePage.url, { colorScheme, expectStatus: sitePage.status });
+        const { page, close } = await openPage(browser(), sitePage.url, { colorScheme, expectStatus: sitePage.status });
         try {
           const results = await new AxeBuilder({ page }).analyze();
           const violations = results.violations.map(

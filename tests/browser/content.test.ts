@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/chromium';
 import { SEED_SLUG, fixtureSite, inSeed, mayRunScripts, seedSite } from './helpers/site';
 
 /** The seed thread's answers as a reader sees them: headline, then the doctor line and rating (or the anonymous note). */
@@ -15,18 +14,12 @@ const ANSWERS = [
   ['Re-contouring Masseter Hypertrophy with Botox', 'Will Richardson, MD'],
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('seed thread in Chromium', () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`shows 8 answer cards in order with their doctors and ratings (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const { page, close } = await openPage(browser, inSeed(`/threads/${SEED_SLUG}/`), { javaScriptEnabled });
+      const { page, close } = await openPage(browser(), inSeed(`/threads/${SEED_SLUG}/`), { javaScriptEnabled });
       try {
         await expect.poll(() => page.locator('h1').innerText()).toBe('Face Semi-paralyzed After Botox to Masseter Muscles?');
         const cards = page.locator('main article.answer');
@@ -59,7 +52,7 @@ describe('every page: no script, no console error, no failed request', () => {
   for (const sitePage of pages) {
     for (const javaScriptEnabled of [true, false]) {
       it(`${sitePage.url} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-        const { page, log, close } = await openPage(browser, sitePage.url, { javaScriptEnabled, expectStatus: sitePage.status });
+        const { page, log, close } = await openPage(browser(), sitePage.url, { javaScriptEnabled, expectStatus: sitePage.status });
         try {
           // Only the search page loads anything after `load`; waiting for quiet elsewhere costs 0.5 s a page.
           if (mayRunScripts(sitePage)) await page.waitForLoadState('networkidle');

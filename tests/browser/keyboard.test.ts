@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './helpers/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/chromium';
 import { seedSite } from './helpers/site';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -38,7 +32,7 @@ function focused(page: Page): Promise<{ element: string; outline: string }> {
 describe('keyboard', () => {
   for (const sitePage of seedSite()) {
     it(`${sitePage.url}: Tab reaches every link in document order, each with a visible focus outline`, async () => {
-      const { page, close } = await openPage(browser, sitePage.url, { expectStatus: sitePage.status });
+      const { page, close } = await openPage(browser(), sitePage.url, { expectStatus: sitePage.status });
       try {
         const expected = await focusables(page);
         expect(expected.length).toBeGreaterThan(1);
@@ -57,7 +51,7 @@ describe('keyboard', () => {
     });
 
     it(`${sitePage.url}: the skip link moves focus to the main content`, async () => {
-      const { page, close } = await openPage(browser, sitePage.url, { expectStatus: sitePage.status });
+      const { page, close } = await openPage(browser(), sitePage.url, { expectStatus: sitePage.status });
       try {
         await page.keyboard.press('Tab');
         const skip = await page.evaluate(() => {

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build';
-import { launch, openPage } from './helpers/chromium';
+import { openPage, useBrowser } from './helpers/chromium';
 import { LONG_WORD_SLUG, fixtureSite, seedSite } from './helpers/site';
 import type { SitePage } from './helpers/site';
 
@@ -12,13 +11,9 @@ const WIDTHS = [320, 390, 768, 1280];
 const SCREENSHOT_WIDTHS = [390, 1280];
 const SCREENSHOTS = path.join(ROOT, 'screenshots');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
+const browser = useBrowser();
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser.close();
 });
 
 /**
@@ -27,7 +22,7 @@ afterAll(async () => {
  * (its long-word page is 34,000 px tall at 390 px).
  */
 async function checkLayout(sitePage: SitePage, site: 'seed' | 'fixture', javaScriptEnabled: boolean): Promise<void> {
-  const { page, close } = await openPage(browser, sitePage.url, { javaScriptEnabled, expectStatus: sitePage.status });
+  const { page, close } = await openPage(browser(), sitePage.url, { javaScriptEnabled, expectStatus: sitePage.status });
   try {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 });

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/chromium';
 import { seedSite } from './helpers/site';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('dark mode and print lose no text', () => {
   for (const sitePage of seedSite()) {
     it(`${sitePage.url}: main's rendered text is the same in light, dark and print`, async () => {
-      const { page, close } = await openPage(browser, sitePage.url, { expectStatus: sitePage.status });
+      const { page, close } = await openPage(browser(), sitePage.url, { expectStatus: sitePage.status });
       try {
         // innerText follows the CSS: text hidden by display:none or visibility:hidden drops out of it.
         const mainText = () => page.locator('main').innerText();

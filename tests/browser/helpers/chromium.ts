@@ -1,6 +1,7 @@
 /** Debian's Chromium driven by playwright-core: no browser download, no network beyond loopback. */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -28,6 +29,21 @@ export function requireChromium(): void {
 export function launch(): Promise<Browser> {
   requireChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Starts Chromium before the calling file's tests and closes it after them; returns the running browser's getter. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call the getter inside a test');
+    return browser;
+  };
 }
 
 /** What one page did on the network and in the console while it loaded. */
