@@ -11,4 +11,7 @@
     baseUrl: element.dataset.baseUrl,
     showImages: false,
   });
+  // Pagefind labels its box only with a placeholder; the page's visible heading names it.
+  var input = element.querySelector('input');
+  if (input) input.setAttribute('aria-labelledby', 'search-title');
 })();

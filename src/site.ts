@@ -48,8 +48,12 @@ export function indexPath(n: number): string {
   return n === 1 ? '/' : `/page/${n}/`;
 }
 
-/** Directives every page shares: nothing from elsewhere, no plugins, no base or form redirects. */
-const CSP_COMMON = "default-src 'none'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+/**
+ * Directives every page shares: nothing from elsewhere, no plugins, no base or form redirects.
+ * `connect-src 'self'` lets Lighthouse fetch /robots.txt from inside the page (GoogleChrome/lighthouse
+ * #4386); on a page without scripts nothing else can connect, and search fetches its own index.
+ */
+const CSP_COMMON = "default-src 'none'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * Content-Security-Policy of every page without JavaScript: nothing runs, only our own styles,
@@ -60,10 +64,10 @@ export const CSP_NO_SCRIPT = `${CSP_COMMON}; img-src 'self'; script-src 'none'; 
 /**
  * Content-Security-Policy of the search page: scripts only from our own files (Pagefind's UI and
  * our init file, no inline code), WebAssembly for Pagefind's search engine, its index fetched
- * from our own files, its stylesheet from our own files, and `data:` images: the stylesheet
+ * from our own files (connect-src, shared), its stylesheet from our own files, and `data:` images: the stylesheet
  * draws the search box's magnifier icon as a data: SVG.
  */
-export const CSP_SEARCH = `${CSP_COMMON}; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`;
+export const CSP_SEARCH = `${CSP_COMMON}; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
 
 /** The route (Next's page name) of the search page: the one page whose CSP allows scripts. */
 export const SEARCH_ROUTE = '/search';

@@ -223,10 +223,10 @@ describe('built site (seed thread)', () => {
 
   it('gives only the search page a CSP that allows scripts, and says without JavaScript that search needs it', () => {
     const csp = (file: string) => load(readFileSync(path.join(OUT, file), 'utf8'))('meta[http-equiv="Content-Security-Policy"]').attr('content');
-    const noScript = "default-src 'none'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; script-src 'none'; style-src 'self'";
+    const noScript = "default-src 'none'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; script-src 'none'; style-src 'self'";
     for (const file of files(OUT).filter((f) => f.endsWith('.html') && f !== 'search/index.html')) expect(csp(file), file).toBe(noScript);
     expect(csp('search/index.html')).toBe(
-      "default-src 'none'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'",
+      "default-src 'none'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
     );
     const $ = load(readFileSync(path.join(OUT, 'search', 'index.html'), 'utf8'));
     expect($('#search').text()).toBe('Search needs JavaScript, which is off in this browser. Every question is listed in the index of all questions.');

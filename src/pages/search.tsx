@@ -16,7 +16,7 @@ export default function SearchPage() {
       <Head>
         <link rel="stylesheet" href={sitePath('/pagefind/pagefind-ui.css')} />
       </Head>
-      <h1>Search</h1>
+      <h1 id="search-title">Search</h1>
       {/* public/search.js replaces the message with the search box; without JavaScript it stays. */}
       <div id="search" className="search" data-bundle-path={sitePath('/pagefind/')} data-base-url={sitePath('/')}>
         <p className="search-needs-js">

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/chromium';
+import { seedSite } from './helpers/site';
+
+const browser = useBrowser();
+
+describe('dark mode and print lose no text', () => {
+  for (const sitePage of seedSite()) {
+    it(`${sitePage.url}: main's rendered text is the same in light, dark and print`, async () => {
+      const { page, close } = await openPage(browser(), sitePage.url, { expectStatus: sitePage.status });
+      try {
+        // innerText follows the CSS: text hidden by display:none or visibility:hidden drops out of it.
+        const mainText = () => page.locator('main').innerText();
+        const light = await mainText();
+        expect(light.length).toBeGreaterThan(10);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+        expect(await mainText()).toBe(light);
+        await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+        expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
+        expect(await mainText()).toBe(light);
+      } finally {
+        await close();
+      }
+    });
+  }
+});

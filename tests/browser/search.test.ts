@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/chromium';
+import { SEED_SLUG, inSeed } from './helpers/site';
+
+const browser = useBrowser();
+
+describe('search page in Chromium', () => {
+  it('finds the seed thread for "masseter" and links to it', async () => {
+    const { page, log, close } = await openPage(browser(), inSeed('/search/'), { javaScriptEnabled: true });
+    try {
+      const input = page.getByRole('textbox', { name: 'Search', exact: true });
+      await input.fill('masseter');
+      const result = page.locator('.pagefind-ui__result-link').first();
+      await expect.poll(() => result.getAttribute('href'), { timeout: 10_000 }).toBe(`/threads/${SEED_SLUG}/`);
+      expect(await result.innerText()).toBe('Face Semi-paralyzed After Botox to Masseter Muscles?');
+      expect(await page.locator('.pagefind-ui__result').count()).toBe(1);
+      expect(log.consoleErrors).toEqual([]);
+      expect(log.failed).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says that search needs JavaScript, and links to the index, when it is off', async () => {
+    const { page, close } = await openPage(browser(), inSeed('/search/'), { javaScriptEnabled: false });
+    try {
+      expect(await page.locator('#search').innerText()).toBe(
+        'Search needs JavaScript, which is off in this browser. Every question is listed in the index of all questions.',
+      );
+      expect(await page.locator('#search a').getAttribute('href')).toBe('/');
+    } finally {
+      await close();
+    }
+  });
+});
