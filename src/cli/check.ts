@@ -1,10 +1,21 @@
-/** `npm run check`: validates every content file without building; exit 1 on any problem. */
+/**
+ * `npm run check [dir] [--snapshot file]`: validates every content file without building;
+ * exit 1 on any problem. `npm run build` passes `--snapshot`: on success the validated threads
+ * are written there for Next's workers (see threads.ts), so the build parses each file once.
+ */
+import { rmSync } from 'node:fs';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
 import { loadContent } from '../content/load';
-import { CONTENT_DIR } from '../content/threads';
+import { CONTENT_DIR, writeSnapshot } from '../content/threads';
 
-const dir = process.argv[2] ?? CONTENT_DIR;
-const { problems, fileCount } = loadContent(dir);
+const args = process.argv.slice(2);
+const at = args.indexOf('--snapshot');
+const snapshot = at === -1 ? undefined : args[at + 1];
+const dir = args.find((a, i) => !a.startsWith('--') && (at === -1 || i !== at + 1)) ?? CONTENT_DIR;
+
+if (snapshot) rmSync(snapshot, { force: true }); // a failed check must not leave an older snapshot behind
+const { threads, problems, fileCount } = loadContent(dir);
 for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
 console.log(summarize(problems, fileCount));
+if (snapshot && problems.length === 0) writeSnapshot(snapshot, dir, threads);
 process.exitCode = problems.length > 0 ? 1 : 0;
