@@ -2,8 +2,8 @@
  * All threads of the site, loaded and validated once per process, in the order the index
  * shows them. Pages read content only through here.
  *
- * `npm run build` validates the content once (`check --snapshot`) and hands Next's worker
- * processes the result as a JSON snapshot (THREADS_SNAPSHOT), so that no worker parses every
+ * `npm run build` validates the content once (`check --snapshot`) and hands Next's workers
+ * the result as a JSON snapshot (THREADS_SNAPSHOT), so that no worker parses every
  * file again: at 10,000 threads a parse costs seconds, reading the snapshot a fraction of one.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
