@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os';
-
 /**
  * Static export to out/. Pages opt out of the client runtime one by one (see README,
  * "Zero JavaScript"); BASE_PATH serves the site below a folder.
@@ -19,10 +17,6 @@ const nextConfig = {
   // `npm run typecheck` (tsc, run by CI) type-checks the code; next build would repeat it on
   // every content rebuild: 3 s incremental, 7-15 s from cold (docs/performance.md).
   typescript: { ignoreBuildErrors: true },
-  // Next's default is one worker fewer than the cores, but its main process idles while pages
-  // are generated: one worker a core, capped because each holds all threads in memory; as
-  // threads of one process, 10,000 threads peaked at 1.23 GB against 1.49 GB as processes.
-  experimental: { cpus: Math.min(4, availableParallelism()), workerThreads: true },
 };
 
 export default nextConfig;
