@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'out/', 'next-env.d.ts', 'screenshots/', '.bench/'] },
+  { ignores: ['node_modules/', '.next/', 'out/', 'next-env.d.ts', 'screenshots/', '.bench/', 'bench/plain-next/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

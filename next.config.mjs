@@ -18,6 +18,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   pageExtensions: ['tsx', 'ts'],
+  // `npm run typecheck` (tsc, run by CI) type-checks the code; next build would repeat it on
+  // every content rebuild: 3 s incremental, 7-15 s from cold (docs/performance.md).
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

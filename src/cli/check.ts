@@ -1,16 +1,26 @@
-/** `npm run check [folder]`: validates every content file without building; exit 1 on any problem. */
-import { existsSync, statSync } from 'node:fs';
+/**
+ * `npm run check [dir] [--snapshot file]`: validates every content file without building;
+ * exit 1 on any problem. `npm run build` passes `--snapshot`: on success the validated threads
+ * are written there for Next's workers (see threads.ts), so the build parses each file once.
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
 import { loadContent } from '../content/load';
-import { CONTENT_DIR } from '../content/threads';
+import { CONTENT_DIR, writeSnapshot } from '../content/threads';
 
-const dir = process.argv[2] ?? CONTENT_DIR;
+const args = process.argv.slice(2);
+const at = args.indexOf('--snapshot');
+const snapshot = at === -1 ? undefined : args[at + 1];
+const dir = args.find((a, i) => !a.startsWith('--') && (at === -1 || i !== at + 1)) ?? CONTENT_DIR;
+
+if (snapshot) rmSync(snapshot, { force: true }); // a failed check must not leave an older snapshot behind
 if (!existsSync(dir) || !statSync(dir).isDirectory()) {
   console.log(`${dir}: no such folder; give the folder that holds the .md files`);
   process.exitCode = 1;
 } else {
-  const { problems, fileCount } = loadContent(dir);
+  const { threads, problems, fileCount } = loadContent(dir);
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
+  if (snapshot && problems.length === 0) writeSnapshot(snapshot, dir, threads);
   process.exitCode = problems.length > 0 ? 1 : 0;
 }
