@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
-import { loadContent } from '../content/load';
+import { loadContentParallel } from '../content/load-parallel';
 import { CONTENT_DIR, writeSnapshot } from '../content/threads';
 
 const args = process.argv.slice(2);
@@ -13,14 +13,19 @@ const at = args.indexOf('--snapshot');
 const snapshot = at === -1 ? undefined : args[at + 1];
 const dir = args.find((a, i) => !a.startsWith('--') && (at === -1 || i !== at + 1)) ?? CONTENT_DIR;
 
-if (snapshot) rmSync(snapshot, { force: true }); // a failed check must not leave an older snapshot behind
-if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-  console.log(`${dir}: no such folder; give the folder that holds the .md files`);
-  process.exitCode = 1;
-} else {
-  const { threads, problems, fileCount } = loadContent(dir);
+async function main(): Promise<number> {
+  if (snapshot) rmSync(snapshot, { force: true }); // a failed check must not leave an older snapshot behind
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    console.log(`${dir}: no such folder; give the folder that holds the .md files`);
+    return 1;
+  }
+  const { threads, problems, fileCount } = await loadContentParallel(dir);
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
   if (snapshot && problems.length === 0) writeSnapshot(snapshot, dir, threads);
-  process.exitCode = problems.length > 0 ? 1 : 0;
+  return problems.length > 0 ? 1 : 0;
 }
+
+void main().then((code) => {
+  process.exitCode = code;
+});

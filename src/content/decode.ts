@@ -2,6 +2,7 @@
  * Bytes of a content file to text, refusing anything that would render as U+FFFD or hide
  * characters: one UTF-8 byte-order mark is allowed and dropped; line endings become `\n`.
  */
+import { isUtf8 } from 'node:buffer';
 
 /** Where a problem sits, 1-based. */
 export type At = { line: number; col: number; message: string };
@@ -15,7 +16,7 @@ export function decodeContent(bytes: Uint8Array): Decoded {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail(1, 1, 'the file is UTF-16; save it as UTF-8');
   }
-  const bad = firstInvalidUtf8(bytes);
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes); // the native check is fast; ours finds the spot
   if (bad !== -1) {
     const { line, col } = positionOfByte(bytes, bad);
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');

@@ -35,32 +35,46 @@ function refuseCode(): never {
  * anything else (other extensions, folders, symbolic links) is reported as a problem.
  */
 export function loadContent(dir: string): Loaded {
-  const shown = path.relative(process.cwd(), dir).split(path.sep).join('/') || '.';
-  const names = readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+  const names = contentNames(dir);
+  return combineEntries(names.map((name) => loadEntry(dir, name)));
+}
+
+/** The entries of a content folder that the loader looks at: all but hidden ones, sorted. */
+export function contentNames(dir: string): string[] {
+  return readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+}
+
+/** One entry of the content folder, read and parsed; `file` is the path shown in problems. */
+export type Entry = Parsed & { file: string };
+
+/** Reads and parses one entry of `dir`, refusing links, folders, other files and oversized files unread. */
+export function loadEntry(dir: string, name: string): Entry {
+  const file = `${path.relative(process.cwd(), dir).split(path.sep).join('/') || '.'}/${name}`;
+  const stat = lstatSync(path.join(dir, name));
+  const refuse = (message: string): Entry => ({ file, problems: [{ file, line: 1, col: 1, field: FILE_FIELD, message }], slugAt: { line: 1, col: 1 } });
+  if (stat.isSymbolicLink()) return refuse('symbolic links are not followed; put the file itself in the content folder');
+  if (!stat.isFile() || !name.endsWith('.md')) return refuse('only .md files belong in the content folder; move or remove this');
+  if (stat.size > MAX_FILE_BYTES) {
+    return refuse(`the file is ${stat.size.toLocaleString('en-US')} bytes, over the ${MAX_FILE_BYTES.toLocaleString('en-US')}-byte limit`);
+  }
+  return { ...parseSafely(file, readFileSync(path.join(dir, name))), file };
+}
+
+/** Joins entries (in name order) into threads and problems, adding one problem per duplicate slug. */
+export function combineEntries(entries: readonly Entry[]): Loaded {
   const threads: Thread[] = [];
   const problems: Problem[] = [];
   const slugOwners = new Map<string, string>();
-  for (const name of names) {
-    const file = `${shown}/${name}`;
-    const stat = lstatSync(path.join(dir, name));
-    const refuse = (message: string) => problems.push({ file, line: 1, col: 1, field: FILE_FIELD, message });
-    if (stat.isSymbolicLink()) refuse('symbolic links are not followed; put the file itself in the content folder');
-    else if (!stat.isFile() || !name.endsWith('.md')) refuse('only .md files belong in the content folder; move or remove this');
-    else if (stat.size > MAX_FILE_BYTES) {
-      refuse(`the file is ${stat.size.toLocaleString('en-US')} bytes, over the ${MAX_FILE_BYTES.toLocaleString('en-US')}-byte limit`);
-    } else {
-      const result = parseSafely(file, readFileSync(path.join(dir, name)));
-      problems.push(...result.problems);
-      if (result.thread) threads.push(result.thread);
-      if (result.slug !== undefined) {
-        const owner = slugOwners.get(result.slug);
-        if (owner) {
-          problems.push({ ...result.slugAt, file, field: 'slug', message: `slug ${JSON.stringify(result.slug)} is already used by ${owner}` });
-        } else slugOwners.set(result.slug, file);
-      }
-    }
+  for (const entry of entries) {
+    problems.push(...entry.problems);
+    if (entry.thread) threads.push(entry.thread);
+    if (entry.slug === undefined) continue;
+    const owner = slugOwners.get(entry.slug);
+    if (owner) {
+      problems.push({ ...entry.slugAt, file: entry.file, field: 'slug', message: `slug ${JSON.stringify(entry.slug)} is already used by ${owner}` });
+    } else slugOwners.set(entry.slug, entry.file);
   }
-  return { threads, problems, fileCount: names.length };
+  return { threads, problems, fileCount: entries.length };
 }
 
 /** parseThreadFile, with any crash of a library on a hostile file turned into a problem of that file. */
