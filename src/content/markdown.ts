@@ -52,18 +52,30 @@ function makeProcessor(levels: number) {
  * a `#` heading in the text becomes one level below it.
  */
 export function renderMarkdown(markdown: string, headingLevel: number): string {
+  return renderMarkdownWithText(markdown, headingLevel).html;
+}
+
+/** `renderMarkdown` and `plainText` of the same markdown from one parse (a thread page needs both). */
+export function renderMarkdownWithText(markdown: string, headingLevel: number): { html: string; text: string } {
   let processor = processors.get(headingLevel);
   if (!processor) {
     processor = makeProcessor(headingLevel);
     processors.set(headingLevel, processor);
   }
-  return String(processor.processSync(markdown));
+  const tree = processor.parse(markdown);
+  const text = textOf(tree); // before the transforms, which rewrite the tree in place
+  // Our transforms keep an mdast Root, which remark-html then compiles.
+  return { html: processor.stringify(processor.runSync(tree) as Root), text };
+}
+
+/** The words of a markdown text without its markup, for excerpts and search descriptions. */
+export function plainText(markdown: string): string {
+  return textOf(parser.parse(markdown));
 }
 
 const parser = remark();
 
-/** The words of a markdown text without its markup, for excerpts and search descriptions. */
-export function plainText(markdown: string): string {
+function textOf(tree: Root): string {
   const words: string[] = [];
   const walk = (node: Root | RootContent) => {
     if ('value' in node && (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html')) words.push(node.value);
@@ -72,7 +84,7 @@ export function plainText(markdown: string): string {
       if (!INLINE_PARENTS.has(node.type)) words.push(' '); // blocks end with a space; `**bo**ld` stays one word
     }
   };
-  walk(parser.parse(markdown));
+  walk(tree);
   return words.join('').replace(/\s+/gu, ' ').trim();
 }
 

@@ -6,7 +6,7 @@
 import { absoluteUrl, doctorPath, indexPath, threadPath } from '../site';
 import { collectDoctors, doctorSlug } from './doctors';
 import type { DoctorProfile } from './doctors';
-import { firstWords, plainText, renderMarkdown } from './markdown';
+import { firstWords, plainText, renderMarkdownWithText } from './markdown';
 import { relatedThreads } from './related';
 import type { RelatedThread } from './related';
 import type { Thread } from './schema';
@@ -81,6 +81,7 @@ const PAGE_SIZE = 50;
 
 let relatedCache: Map<string, RelatedThread[]> | undefined;
 let doctorsCache: DoctorProfile[] | undefined;
+let doctorsBySlug: Map<string, DoctorProfile> | undefined;
 
 function related(): Map<string, RelatedThread[]> {
   relatedCache ??= relatedThreads(getThreads());
@@ -92,22 +93,24 @@ function doctors(): DoctorProfile[] {
   return doctorsCache;
 }
 
-/** The page data of one thread. */
+/** The page data of one thread. Each body is parsed once, for its HTML and its plain text. */
 export function threadView(slug: string): ThreadView {
   const thread = getThread(slug);
+  const question = renderMarkdownWithText(thread.question.body, 1);
+  const answers = thread.answers.map((a) => renderMarkdownWithText(a.body, 3));
   return {
     thread,
-    questionHtml: renderMarkdown(thread.question.body, 1),
-    answersHtml: thread.answers.map((a) => renderMarkdown(a.body, 3)),
+    questionHtml: question.html,
+    answersHtml: answers.map((a) => a.html),
     doctorSlugs: thread.answers.map((a) => (a.doctor ? doctorSlug(a.doctor) : null)),
-    description: firstWords(plainText(thread.question.body), EXCERPT_WORDS),
+    description: firstWords(question.text, EXCERPT_WORDS),
     related: related().get(slug) ?? [],
-    structuredData: qaPageData(thread),
+    structuredData: qaPageData(thread, question.text, answers.map((a) => a.text)),
   };
 }
 
 /** The QAPage JSON-LD of a thread: the question and every answer as text, with absolute permalinks. No ratings (see README). */
-function qaPageData(thread: Thread): QaPageData {
+function qaPageData(thread: Thread, questionText: string, answerTexts: readonly string[]): QaPageData {
   const url = absoluteUrl(threadPath(thread.slug));
   return {
     '@context': 'https://schema.org',
@@ -115,13 +118,13 @@ function qaPageData(thread: Thread): QaPageData {
     mainEntity: {
       '@type': 'Question',
       name: thread.title,
-      text: plainText(thread.question.body),
+      text: questionText,
       answerCount: thread.answers.length,
       url,
       ...(thread.question.date ? { dateCreated: thread.question.date } : {}),
       suggestedAnswer: thread.answers.map((a, i) => ({
         '@type': 'Answer' as const,
-        text: plainText(a.body),
+        text: answerTexts[i] ?? '',
         url: `${url}#answer-${i + 1}`,
         ...(a.votes !== undefined ? { upvoteCount: a.votes } : {}),
         ...(a.doctor
@@ -171,7 +174,8 @@ export function doctorSlugs(): string[] {
 
 /** The page data of one doctor. */
 export function doctorView(slug: string): DoctorView {
-  const profile = doctors().find((d) => d.slug === slug);
+  doctorsBySlug ??= new Map(doctors().map((d) => [d.slug, d]));
+  const profile = doctorsBySlug.get(slug);
   if (!profile) throw new Error(`no doctor with slug ${JSON.stringify(slug)}`);
   const count = `${profile.answers.length} ${profile.answers.length === 1 ? 'answer' : 'answers'}`;
   return { profile, description: `${profile.name}, ${profile.specialty ? `${profile.specialty} in ` : ''}${profile.location}: ${count} in the archive.` };
