@@ -16,11 +16,12 @@ export async function writeSearchIndex(outDir: string): Promise<number> {
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
+    // Only thread pages carry data-pagefind-body: reading the others (index, doctors) is wasted work.
+    const added = await index.addDirectory({ path: outDir, glob: 'threads/**/*.html' });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    // page_count above counts every HTML file read; the bundle's entry file counts the indexed pages.
+    // The bundle's entry file counts the pages indexed.
     const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
     return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   } finally {
