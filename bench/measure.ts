@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { listFiles } from '../src/export/files';
 
 const PAGE_SIZE = 4096;
 
@@ -63,13 +64,6 @@ export function measure(command: string, args: readonly string[], options: { cwd
   });
 }
 
-/** Every file below `dir`, relative to it with `/` separators. */
-export function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name],
-  );
-}
-
 /** Gzipped size at zlib's default level, about what a web server sends. */
 export function gzipSize(data: Buffer | string): number {
   return gzipSync(data).length;
@@ -119,7 +113,7 @@ export function pageSize(outDir: string, file: string, basePath = ''): PageSize 
 
 /** Total bytes of the files under `dir` whose relative path passes `keep`. */
 export function bytesUnder(dir: string, keep: (file: string) => boolean = () => true): number {
-  return walk(dir)
+  return listFiles(dir)
     .filter(keep)
     .reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 }

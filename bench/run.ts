@@ -13,7 +13,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeThreads } from './generate';
-import { bytesUnder, gzipSize, measure, pageSize, walk } from './measure';
+import { listFiles } from '../src/export/files';
+import { bytesUnder, gzipSize, measure, pageSize } from './measure';
 import type { PageSize, RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -51,7 +52,7 @@ const isSearch = (f: string) => /(^|\/)search(\/|\.html)/u.test(f);
 
 /** Sizes of an exported site built from `contentDir`. */
 function siteStats(outDir: string, contentDir: string, n: number): Site {
-  const files = walk(outDir);
+  const files = listFiles(outDir);
   const threadFiles = files.filter((f) => THREAD_PAGE.test(f));
   const textGzip = new Map<string, number>();
   for (const f of threadFiles) {

@@ -2,11 +2,11 @@
  * The browser's second layer (issue 3, point 6): every built page carries a Content-Security-Policy
  * `<meta>` before anything it governs, and forbids scripts, plugins and a changed base URL.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUT, runBuild } from './helpers/build';
+import { OUT, listFiles, runBuild } from './helpers/build';
 
 /**
  * Pages allowed another `script-src` than 'none', with the exact value each must carry.
@@ -17,13 +17,6 @@ const SCRIPT_SRC_EXCEPTIONS: Record<string, string> = {
   // Pagefind's UI: its own script files and its WebAssembly engine (README, "Search").
   'search/index.html': "'self' 'wasm-unsafe-eval'",
 };
-
-/** Every HTML file under out/, relative to it. */
-function htmlFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? htmlFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith('.html') ? [`${prefix}${e.name}`] : [],
-  );
-}
 
 /** The policy's directives: name -> value, e.g. `script-src` -> `'none'`. */
 function directives(policy: string): Map<string, string> {
@@ -40,7 +33,7 @@ describe('Content-Security-Policy of every built page', () => {
   beforeAll(() => {
     const build = runBuild();
     if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-    files = htmlFiles(OUT);
+    files = listFiles(OUT).filter((f) => f.endsWith('.html'));
   });
 
   it('finds the pages to check', () => {

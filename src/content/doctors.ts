@@ -7,7 +7,7 @@
  * are not part of the identity: they change over time, and a page shows the latest.
  */
 import type { Doctor, Rating, Thread } from './schema';
-import { SLUG_MAX } from './schema';
+import { SLUG_MAX, slugWords } from './schema';
 
 /** One answer a doctor gave, enough to list it and link to its permalink. */
 export type DoctorAnswer = {
@@ -39,16 +39,6 @@ export type DoctorProfile = {
 /** "Facial Plastic Surgeon · Beverly Hills", or the location alone when the specialty is unknown. */
 export function specialtyAndLocation(doctor: { specialty?: string | null | undefined; location: string }): string {
   return doctor.specialty ? `${doctor.specialty} · ${doctor.location}` : doctor.location;
-}
-
-/** Lowercase ASCII words joined by hyphens: accents dropped, everything else a separator. */
-function slugWords(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '');
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a stable short tag for names slugWords cannot spell. */

@@ -104,6 +104,16 @@ function record<Shape extends z.ZodRawShape>(label: string, shape: Shape) {
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 export const SLUG_MAX = 100;
 
+/** Text as slug words: lowercase ASCII words joined by hyphens, accents dropped, anything else a separator. */
+export function slugWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+}
+
 /** A star rating as the source showed it. */
 export const RatingSchema = record('rating', {
   /** Average stars, 0 to 5; shown with one decimal. */

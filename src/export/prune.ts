@@ -7,16 +7,10 @@
  */
 import { readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from './files';
 
 /** `src` and `href` attribute values: all a static page can reference. */
 const REFERENCE = /\b(?:src|href)="([^"]+)"/gu;
-
-/** Every file below `dir`, as absolute paths. */
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
-  );
-}
 
 /**
  * Deletes the files under `<outDir>/_next` that no HTML file in `outDir` references, then the
@@ -24,7 +18,7 @@ function walk(dir: string): string[] {
  * relative to `outDir`, sorted.
  */
 export function pruneUnreferenced(outDir: string, basePath = ''): string[] {
-  const files = walk(outDir);
+  const files = listFiles(outDir).map((f) => path.join(outDir, f));
   const referenced = new Set<string>();
   for (const file of files.filter((f) => f.endsWith('.html'))) {
     for (const match of readFileSync(file, 'utf8').matchAll(REFERENCE)) {

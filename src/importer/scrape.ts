@@ -4,7 +4,7 @@
  * format and what was expected there. Every word of the question and answers is kept, in order;
  * only page chrome, the vote templates and the doctor blocks' layout are taken apart.
  */
-import { SLUG_MAX } from '../content/schema';
+import { SLUG_MAX, slugWords } from '../content/schema';
 import type { Answer, Doctor, Rating, Thread } from '../content/schema';
 import { escapeMarkdown } from './markdown-text';
 
@@ -301,12 +301,7 @@ function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean, from:
 
 /** URL name from a title: lowercase a-z and 0-9 in words joined by single hyphens, cut at a word boundary. */
 export function slugify(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '') // "Café" -> "Cafe"
-    .toLowerCase()
-    .split(/[^a-z0-9]+/u)
-    .filter(Boolean);
+  const words = slugWords(title).split('-').filter(Boolean); // "Café" -> "cafe"
   let slug = '';
   for (const word of words) {
     const next = slug === '' ? word : `${slug}-${word}`;

@@ -1,6 +1,5 @@
 /** Runs the real build (`npm run build`) for the build-output suites; throws with its output on failure. */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -16,9 +15,5 @@ export function runBuild(env: Record<string, string> = {}): { status: number | n
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Every file under a folder (hidden ones too), relative to it, with `/` separators. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name],
-  );
-}
+/** Every file below a folder, relative to it (re-exported for the suites). */
+export { listFiles } from '../../src/export/files';

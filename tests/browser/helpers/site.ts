@@ -1,7 +1,8 @@
 /** The sites under test: every HTML page of an export folder, as the URL a reader would open. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { listFiles } from '../../../src/export/files';
 
 /** One page of a built site. */
 export type SitePage = {
@@ -18,14 +19,8 @@ export type SitePage = {
 };
 
 /** Every .html file under `dir` (skipping _next/), relative to it, sorted. */
-function htmlFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
-    .flatMap((e) => {
-      const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) return e.name === '_next' ? [] : htmlFiles(dir, rel);
-      return e.name.endsWith('.html') ? [rel] : [];
-    })
-    .sort();
+function htmlFiles(dir: string): string[] {
+  return listFiles(dir).filter((f) => f.endsWith('.html') && !f.startsWith('_next/'));
 }
 
 /**

@@ -1,0 +1,13 @@
+/** Listing an export folder: the one recursive walk the post-export step, tests and bench share. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Every file below `dir` (hidden ones too), relative to it with `/` separators, sorted. */
+export function listFiles(dir: string): string[] {
+  const walk = (rel: string): string[] =>
+    readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+      const child = rel === '' ? e.name : `${rel}/${e.name}`;
+      return e.isDirectory() ? walk(child) : [child];
+    });
+  return walk('').sort();
+}
