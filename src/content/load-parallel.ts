@@ -12,7 +12,7 @@ import { combineEntries, contentNames, loadContent } from './load';
 import type { Entry, Loaded } from './load';
 
 /** Below this many files a worker's start-up (about 0.3 s with tsx) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 500;
+export const MIN_FILES_FOR_WORKERS = 500;
 
 /** Loads `dir` like `loadContent`, on up to `workers` threads. */
 export async function loadContentParallel(dir: string, workers = availableParallelism()): Promise<Loaded> {
