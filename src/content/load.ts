@@ -12,7 +12,8 @@ import { FILE_FIELD, formatPath, YAML_FIELD } from './errors';
 import type { Problem } from './errors';
 import { SLUG_MAX, SLUG_PATTERN, ThreadSchema } from './schema';
 import type { Thread } from './schema';
-import { parseFrontMatter } from './yaml';
+import { parseFrontMatter, readFrontMatterQuickly } from './yaml';
+import type { ParsedYaml } from './yaml';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -119,15 +120,27 @@ export function parseThreadFile(file: string, bytes: Uint8Array): Parsed {
     return at(FILE_FIELD, close + 1, 1, `the line closing the front matter must be exactly "---", got ${JSON.stringify(lines[close])}`);
   }
 
-  // gray-matter splits the file; its YAML engine is replaced (we parse with positions below)
-  // and its JavaScript engines refuse. Passing options also keeps it from caching by content.
+  // gray-matter splits the file; its YAML engine is replaced (the YAML is read below) and its
+  // JavaScript engines refuse. Passing options also keeps it from caching by content.
   const split = matter(text, { language: 'yaml', engines: { yaml: () => ({}), js: refuseCode, javascript: refuseCode } });
-  const yaml = parseFrontMatter(split.matter);
+  const body = { text: split.content, line: close + 2 };
+  // Most files are valid: the quick YAML reading settles them. Any doubt or problem, and the
+  // file is read again in full, so every problem comes from the reading with positions.
+  const quick = readFrontMatterQuickly(split.matter);
+  if (quick) {
+    const parsed = validate(file, quick, body);
+    if (parsed.problems.length === 0) return parsed;
+  }
+  return validate(file, parseFrontMatter(split.matter), body);
+}
+
+/** Checks read front matter, and the markdown body below it, against the schema and the file name. */
+function validate(file: string, yaml: ParsedYaml, body: { text: string; line: number }): Parsed {
+  const problems: Problem[] = [];
   for (const p of yaml.problems) problems.push({ file, ...p, field: YAML_FIELD });
   if (yaml.data === undefined) return { problems, slugAt: { line: 1, col: 1 } };
 
-  const bodyLine = close + 2;
-  const data = yaml.data as Record<string, unknown>; // parseFrontMatter returns data only for a mapping
+  const data = yaml.data as Record<string, unknown>; // both readings return data only for a mapping
   const slug = typeof data.slug === 'string' ? data.slug : undefined;
   const slugAt = yaml.locate(['slug']);
   const question = data.question ?? {}; // `question:` may be left out when it has no photo or date
@@ -135,12 +148,12 @@ export function parseThreadFile(file: string, bytes: Uint8Array): Parsed {
     if ('body' in question) {
       const p = yaml.locate(['question', 'body']);
       problems.push({ file, ...p, field: 'question.body', message: 'write the question text below the front matter, not as question.body' });
-    } else data.question = { ...question, body: split.content };
+    } else data.question = { ...question, body: body.text };
   }
 
   const result = ThreadSchema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(...toProblems(file, issue, yaml.locate, split.content, bodyLine));
+    for (const issue of result.error.issues) problems.push(...toProblems(file, issue, yaml.locate, body.text, body.line));
   }
   const stem = path.basename(file, '.md');
   if (!SLUG_PATTERN.test(stem)) {
@@ -157,7 +170,7 @@ export function parseThreadFile(file: string, bytes: Uint8Array): Parsed {
 function toProblems(
   file: string,
   issue: z.core.$ZodIssue,
-  locate: ReturnType<typeof parseFrontMatter>['locate'],
+  locate: ParsedYaml['locate'],
   body: string,
   bodyLine: number,
 ): Problem[] {

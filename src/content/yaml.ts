@@ -1,8 +1,13 @@
 /**
- * Front matter YAML with the `yaml` package: YAML 1.2 core schema (dates and `1:30` stay text,
- * `010` is ten), unique keys, no anchors, aliases or tags, and every node's position, so a
- * problem can name the line and column where the writer must look.
+ * Front matter YAML: YAML 1.2 core schema (dates and `1:30` stay text, `010` is ten), unique
+ * keys, no anchors, aliases or tags. Two readings of the same rules:
+ * - `parseFrontMatter`, with the `yaml` package: every node's position, so a problem can name
+ *   the line and column where the writer must look;
+ * - `readFrontMatterQuickly`, with js-yaml's event parser: about twice as fast, no positions,
+ *   and it answers only for front matter the full reading accepts without a word. The loader
+ *   tries it first and reads any file it declines, or any file with a problem, in full.
  */
+import { constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { positionOfChar } from './decode';
@@ -46,7 +51,7 @@ const DEEP_INDENT = /^ {201,}\S/mu;
  */
 export function parseFrontMatter(source: string): ParsedYaml {
   // The parser overflows its stack on deep nesting (once per level: 900,000 "[" take it 5 s). Refuse early.
-  const deep = DEEP_FLOW.exec(source) ?? DEEP_INDENT.exec(source);
+  const deep = tooDeep(source);
   if (deep) {
     const at = positionOfChar(source, deep.index + deep[0].length - 1);
     return { data: undefined, problems: [{ ...at, message: TOO_DEEP }], locate: () => at };
@@ -134,6 +139,101 @@ export function parseFrontMatter(source: string): ParsedYaml {
     data,
     problems: problems.map(({ line, col, message }) => ({ line, col, message })),
     locate: (path, within) => locate(doc, source, path, within, pos),
+  };
+}
+
+function tooDeep(source: string): RegExpExecArray | null {
+  return DEEP_FLOW.exec(source) ?? DEEP_INDENT.exec(source);
+}
+
+/** A key both parsers read as the same string: a word, and not a YAML 1.2 null or boolean. */
+const PLAIN_WORD_KEY = /^(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)[A-Za-z][A-Za-z0-9_]*$/u;
+
+/**
+ * A YAML 1.2 core int or float. Beyond the float range (long digits, exponents of three
+ * digits) `yaml` reads Infinity where js-yaml keeps the text, so the quick reading declines them.
+ */
+const CORE_NUMBER = /^[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/u;
+const LARGE_EXPONENT = /[eE][-+]?[0-9]{3}/u;
+
+/** A plain value followed on its line by " #": YAML drops the rest of the line as a comment. */
+const CUT_BY_COMMENT = /^[ \t]+#/u;
+
+/**
+ * The quick reading: the same data as `parseFrontMatter`, or undefined whenever the full
+ * reading could have anything to say (a problem, or a position it alone knows). It declines
+ * front matter with anchors, aliases, tags, directives, document markers, a plain value cut by
+ * " #", deep nesting, `__proto__`, a key that is not a plain word, anything js-yaml refuses
+ * (duplicate keys, tabs in the indentation), and anything but fields at the top. js-yaml's
+ * CORE_SCHEMA resolves scalars by the same YAML 1.2 rules as `yaml`; tests/yaml-readings.test.ts
+ * compares the two readings on every fixture and on damaged files. `locate` knows where the
+ * slug is; for any other field it falls back to the full reading.
+ */
+export function readFrontMatterQuickly(source: string): ParsedYaml | undefined {
+  // The loader turns every line ending into "\n"; a lone "\r" is read differently by the two parsers.
+  if (tooDeep(source) || source.includes('__proto__') || source.includes('\r')) return undefined;
+  let data: unknown;
+  let slugStart: number | undefined;
+  try {
+    const events = parseEvents(source, {});
+    /** Open collections (the document first); for a mapping, whether its next node is a key. */
+    const open: { map: boolean; key: boolean }[] = []; // key is always false for a list
+    const nodeDone = () => {
+      const parent = open.at(-1);
+      if (parent?.map) parent.key = !parent.key;
+    };
+    let slugNext = false;
+    for (const event of events) {
+      if (event.type === EVENT_ID.DOCUMENT) {
+        if (open.length > 0 || event.explicitStart || event.explicitEnd || event.directives.length > 0) return undefined;
+        open.push({ map: false, key: false });
+      } else if (event.type === EVENT_ID.POP) {
+        open.pop();
+        nodeDone();
+      } else if (event.type === EVENT_ID.ALIAS || event.anchorStart !== -1 || event.tagStart !== -1) {
+        return undefined;
+      } else {
+        if (open.length === 1 && event.type !== EVENT_ID.MAPPING) return undefined; // fields at the top, or nothing
+        const text = event.type === EVENT_ID.SCALAR ? source.slice(event.valueStart, event.valueEnd) : '';
+        const plain = event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN;
+        const isKey = open.at(-1)?.key === true;
+        // Keys that are plain words are strings to both parsers; leave any other key to the full reading.
+        if (isKey && !(plain && PLAIN_WORD_KEY.test(text))) return undefined;
+        if (open.length === 2) {
+          if (slugNext && event.type === EVENT_ID.SCALAR) {
+            // `yaml` places a quoted value at its opening quote, js-yaml at its first character.
+            const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+            if ((plain && text !== '') || quoted) slugStart = event.valueStart - (quoted ? 1 : 0);
+          }
+          slugNext = isKey && text === 'slug';
+        }
+        if (event.type !== EVENT_ID.SCALAR) {
+          const map = event.type === EVENT_ID.MAPPING;
+          open.push({ map, key: map });
+          continue;
+        }
+        if (plain) {
+          if ((text.length > 300 || LARGE_EXPONENT.test(text)) && CORE_NUMBER.test(text)) return undefined;
+          const lineEnd = source.indexOf('\n', event.valueEnd);
+          if (CUT_BY_COMMENT.test(source.slice(event.valueEnd, lineEnd === -1 ? undefined : lineEnd))) return undefined;
+        }
+        nodeDone();
+      }
+    }
+    const documents = constructFromEvents(events, { source, maxAliases: 0 });
+    if (documents.length !== 1) return undefined;
+    data = documents[0];
+  } catch {
+    return undefined; // refused or crashed: the full reading says why, with a position
+  }
+  let full: ParsedYaml | undefined;
+  return {
+    data,
+    problems: [],
+    locate: (path, within) =>
+      slugStart !== undefined && within === undefined && path.length === 1 && path[0] === 'slug'
+        ? positionOfChar(source, slugStart)
+        : (full ??= parseFrontMatter(source)).locate(path, within),
   };
 }
 
