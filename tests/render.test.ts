@@ -1,5 +1,10 @@
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { firstWords, plainText, renderMarkdown } from '../src/content/markdown';
+import { prng, syntheticThread } from '../bench/generate';
+import { loadContent } from '../src/content/load';
+import { firstWords, plainText, renderMarkdown, renderMarkdownWithText, renderPlainParagraphs, renderWithRemark } from '../src/content/markdown';
+import { ROOT } from './helpers/build';
 
 describe('markdown renderer', () => {
   it('renders paragraphs and emphasis', () => {
@@ -26,5 +31,78 @@ describe('markdown renderer', () => {
     expect(plainText('Some *emphasis* and `code`.\n\nNext <b>para</b>, **bo**ld.')).toBe('Some emphasis and code. Next <b>para</b>, bold.');
     expect(firstWords('one two three four', 2)).toBe('one two…');
     expect(firstWords('one two', 2)).toBe('one two');
+  });
+
+  it('keeps words apart across a hard line break in the plain text', () => {
+    expect(renderMarkdownWithText('ends with two spaces  \nnext line', 3)).toEqual({ html: '<p>ends with two spaces<br>\nnext line</p>\n', text: 'ends with two spaces next line' });
+  });
+});
+
+describe('the quick path for plain paragraphs', () => {
+  /** Compares the paths on one text: 'declined', 'same', or what differs. */
+  function compare(markdown: string): string {
+    const quick = renderPlainParagraphs(markdown);
+    if (!quick) return 'declined';
+    const full = renderWithRemark(markdown, 3);
+    return isDeepStrictEqual(quick, full) ? 'same' : `${JSON.stringify(markdown)}: ${JSON.stringify(quick)} vs ${JSON.stringify(full)}`;
+  }
+
+  const seed = loadContent(path.join(ROOT, 'content')).threads;
+  const bodies = [...seed, ...Array.from({ length: 40 }, (_, i) => syntheticThread(i).text).map((text) => ({ text }))].flatMap((t) =>
+    'answers' in t ? [t.question.body, ...t.answers.map((a) => a.body)] : [t.text.slice(t.text.lastIndexOf('\n---\n') + 5)],
+  );
+
+  it('renders the seed and bench bodies as remark does, and settles most of them', () => {
+    const results = bodies.map(compare);
+    expect(results.filter((r) => r !== 'same' && r !== 'declined')).toEqual([]);
+    expect(results.filter((r) => r === 'same').length).toBeGreaterThan(bodies.length / 2);
+    // The seed's answers are plain paragraphs: all of them take the quick path.
+    expect(seed[0]?.answers.map((a) => compare(a.body))).toEqual(Array(8).fill('same'));
+  });
+
+  it.each([
+    ['emphasis', 'a *b* c'],
+    ['a heading', '# A'],
+    ['a quote', '> a'],
+    ['a list', '- a\n- b'],
+    ['an ordered list', '1. a'],
+    ['a setext underline', 'a\n==='],
+    ['a rule', '---'],
+    ['indented code', '    code'],
+    ['a hard break', 'a  \nb'],
+    ['a character reference', 'a &amp; b'],
+    ['raw HTML', 'a <b>b</b>'],
+    ['a link', '[a](https://example.org/)'],
+    ['a tab', 'a\tb'],
+    ['a no-break space', 'a\u00a0b'],
+  ])('leaves %s to remark', (_name, markdown) => {
+    expect(renderPlainParagraphs(markdown)).toBeUndefined();
+  });
+
+  it('escapes "&" as remark does and keeps quotes and line breaks', () => {
+    expect(renderPlainParagraphs('\nQ & A, "quoted" and it\'s\nwrapped\n\n\nNext.\n')).toEqual({
+      html: '<p>Q &#x26; A, "quoted" and it\'s\nwrapped</p>\n<p>Next.</p>\n',
+      text: 'Q & A, "quoted" and it\'s wrapped Next.',
+    });
+  });
+
+  it('agrees with remark on 3,000 bodies damaged with markdown punctuation', () => {
+    const random = prng(11);
+    const pieces = ['*', '_', '`', '[', ']', '(', ')', '<', '>', '&', '&amp;', '&#', '\\', '~', '|', '#', '# ', '- ', '+ ', '1. ', '2) ', '=', '---', '\n', '\n\n', '  \n', ' ', '\t', '\u00a0', '\u2028', '!', '"', "'", ':', 'http://a.b', '\n    '];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const differences: string[] = [];
+    let same = 0;
+    for (let i = 0; i < 3000; i += 1) {
+      let text = pick(bodies);
+      for (let cuts = 1 + Math.floor(random() * 3); cuts > 0; cuts -= 1) {
+        const at = Math.floor(random() * text.length);
+        text = text.slice(0, at) + pick(pieces) + text.slice(at);
+      }
+      const result = compare(text);
+      if (result === 'same') same += 1;
+      else if (result !== 'declined') differences.push(result);
+    }
+    expect(differences).toEqual([]);
+    expect(same).toBeGreaterThan(500);
   });
 });

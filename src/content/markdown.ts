@@ -57,6 +57,32 @@ export function renderMarkdown(markdown: string, headingLevel: number): string {
 
 /** `renderMarkdown` and `plainText` of the same markdown from one parse (a thread page needs both). */
 export function renderMarkdownWithText(markdown: string, headingLevel: number): { html: string; text: string } {
+  return renderPlainParagraphs(markdown) ?? renderWithRemark(markdown, headingLevel);
+}
+
+/**
+ * Text where markdown could mean anything but paragraphs: markup characters, a character
+ * reference, a line that starts or ends with a space or starts like a block (heading, quote,
+ * list, rule, setext underline), or whitespace and control characters other than space and
+ * line feed.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
+const NOT_PLAIN = /[*_`[\]<>\\~|]|&[#A-Za-z0-9]|[^\S\n ]|[\u0000-\u0009\u000b-\u001f\u007f]|^ | $|^(?:[-+=#]|\d+[.)])/mu;
+
+/**
+ * The quick path: most scraped answers are plain paragraphs, which remark would render as
+ * `<p>` elements with only "&" escaped. Answers undefined for anything else, which goes through
+ * remark; tests/render.test.ts compares both paths on plain and damaged texts.
+ */
+export function renderPlainParagraphs(markdown: string): { html: string; text: string } | undefined {
+  const trimmed = markdown.replace(/^\n+|\n+$/gu, '');
+  if (trimmed === '' || NOT_PLAIN.test(trimmed)) return undefined;
+  const paragraphs = trimmed.split(/\n{2,}/u).map((p) => `<p>${p.replaceAll('&', '&#x26;')}</p>\n`);
+  return { html: paragraphs.join(''), text: trimmed.replace(/\s+/gu, ' ') };
+}
+
+/** Markdown through remark: the full renderer, for any text. */
+export function renderWithRemark(markdown: string, headingLevel: number): { html: string; text: string } {
   let processor = processors.get(headingLevel);
   if (!processor) {
     processor = makeProcessor(headingLevel);
@@ -70,7 +96,7 @@ export function renderMarkdownWithText(markdown: string, headingLevel: number): 
 
 /** The words of a markdown text without its markup, for excerpts and search descriptions. */
 export function plainText(markdown: string): string {
-  return textOf(parser.parse(markdown));
+  return renderPlainParagraphs(markdown)?.text ?? textOf(parser.parse(markdown));
 }
 
 const parser = remark();
@@ -79,6 +105,7 @@ function textOf(tree: Root): string {
   const words: string[] = [];
   const walk = (node: Root | RootContent) => {
     if ('value' in node && (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html')) words.push(node.value);
+    if (node.type === 'break') words.push(' '); // a hard line break ends a word
     if ('children' in node) {
       for (const child of node.children) walk(child);
       if (!INLINE_PARENTS.has(node.type)) words.push(' '); // blocks end with a space; `**bo**ld` stays one word
