@@ -7,6 +7,7 @@ import { absoluteUrl, doctorPath, indexPath, threadPath } from '../site';
 import { collectDoctors, doctorSlug } from './doctors';
 import type { DoctorProfile } from './doctors';
 import { firstWords, plainText, renderMarkdownWithText } from './markdown';
+import { pageCount, pageSlice } from './paging';
 import { relatedThreads } from './related';
 import type { RelatedThread } from './related';
 import type { Thread } from './schema';
@@ -76,8 +77,6 @@ export type IndexPageView = {
 export type DoctorView = { profile: DoctorProfile; description: string };
 
 const EXCERPT_WORDS = 30;
-/** Threads on one index page: a page stays small whatever the archive's size. */
-const PAGE_SIZE = 50;
 
 let relatedCache: Map<string, RelatedThread[]> | undefined;
 let doctorsCache: DoctorProfile[] | undefined;
@@ -147,14 +146,14 @@ function summary(t: Thread): ThreadSummary {
 
 /** How many index pages there are: at least one, even for an empty archive. */
 export function indexPageCount(): number {
-  return Math.max(1, Math.ceil(getThreads().length / PAGE_SIZE));
+  return pageCount(getThreads().length);
 }
 
 /** Index page `page` (from 1): its threads in index order, and the archive's counts. */
 export function indexPage(page: number): IndexPageView {
   const all = getThreads();
   return {
-    threads: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(summary),
+    threads: pageSlice(all, page).map(summary),
     page,
     pageCount: indexPageCount(),
     threadCount: all.length,
