@@ -43,9 +43,9 @@ export function pagedPath(first: string, n: number): string {
   return n === 1 ? first : `${first}page/${n}/`;
 }
 
-/** The path of a doctor page, without the base path. */
-export function doctorPath(slug: string): string {
-  return `/doctors/${slug}/`;
+/** The path of page `n` of a doctor's page, without the base path: `/doctors/<slug>/`, then `/doctors/<slug>/page/<n>/`. */
+export function doctorPath(slug: string, n = 1): string {
+  return pagedPath(`/doctors/${slug}/`, n);
 }
 
 /** The path of index page `n`: `/` for the first, `/page/<n>/` after it. */
