@@ -38,14 +38,19 @@ export function threadPath(slug: string): string {
   return `/threads/${slug}/`;
 }
 
-/** The path of a doctor page, without the base path. */
-export function doctorPath(slug: string): string {
-  return `/doctors/${slug}/`;
+/** Page `n` of a listing whose first page is at `first` (ending in `/`): `first` itself, then `<first>page/<n>/`. */
+export function pagedPath(first: string, n: number): string {
+  return n === 1 ? first : `${first}page/${n}/`;
+}
+
+/** The path of page `n` of a doctor's page, without the base path: `/doctors/<slug>/`, then `/doctors/<slug>/page/<n>/`. */
+export function doctorPath(slug: string, n = 1): string {
+  return pagedPath(`/doctors/${slug}/`, n);
 }
 
 /** The path of index page `n`: `/` for the first, `/page/<n>/` after it. */
 export function indexPath(n: number): string {
-  return n === 1 ? '/' : `/page/${n}/`;
+  return pagedPath('/', n);
 }
 
 /**

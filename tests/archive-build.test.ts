@@ -22,6 +22,16 @@ function fileFor(sitePath: string): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** The pagination links of a page: "<text> <href> rel=<rel>", or "<text> current=page" for the current page. */
+function nav(p: ReturnType<typeof load>): string[] {
+  return p('nav.pagination li')
+    .map((_, li) => {
+      const a = p(li).find('a');
+      return a.length ? `${a.text()} ${a.attr('href')}${a.attr('rel') ? ` rel=${a.attr('rel')}` : ''}` : `${p(li).text()} current=${p(li).find('[aria-current]').attr('aria-current')}`;
+    })
+    .get();
+}
+
 /** Generated threads newest first: 117 down to 1. */
 const newestFirst = Array.from({ length: GENERATED }, (_, k) => generatedSlug(GENERATED - k));
 
@@ -36,7 +46,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
 
   it('resolves every internal link and asset of every page to a file in out/', () => {
     const pages = listFiles(OUT).filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBe(1 + 2 + 120 + 3 + 1 + 2); // index, pages 2-3, threads, doctors, search, 404 twice
+    expect(pages.length).toBe(1 + 2 + 120 + 3 + 2 + 1 + 2); // index, pages 2-3, threads, doctors, Alex Morgan's pages 2-3, search, 404 twice
     let checked = 0;
     for (const file of pages) {
       const $ = page(file);
@@ -81,13 +91,6 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(existsSync(path.join(OUT, 'page', '1'))).toBe(false);
     expect(existsSync(path.join(OUT, 'page', '4'))).toBe(false);
 
-    const nav = (p: ReturnType<typeof load>) =>
-      p('nav.pagination li')
-        .map((_, li) => {
-          const a = p(li).find('a');
-          return a.length ? `${a.text()} ${a.attr('href')}${a.attr('rel') ? ` rel=${a.attr('rel')}` : ''}` : `${p(li).text()} current=${p(li).find('[aria-current]').attr('aria-current')}`;
-        })
-        .get();
     expect(nav(first)).toEqual(['Page 1 current=page', `2 ${BASE}/page/2/`, `3 ${BASE}/page/3/`, `Next page ${BASE}/page/2/ rel=next`]);
     expect(nav(second)).toEqual([
       `Previous page ${BASE}/ rel=prev`,
@@ -102,6 +105,8 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
   it('gives one page to a doctor across threads and two pages to same-named doctors in two cities', () => {
     expect(listFiles(path.join(OUT, 'doctors')).sort()).toEqual([
       'alex-morgan-springfield/index.html',
+      'alex-morgan-springfield/page/2/index.html',
+      'alex-morgan-springfield/page/3/index.html',
       'john-smith-denver/index.html',
       'john-smith-miami/index.html',
     ]);
@@ -121,11 +126,71 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(denver('.doctor-answers a').map((_, a) => denver(a).attr('href')).get()).toEqual([`${BASE}/threads/same-name-denver/#answer-1`]);
 
     const alex = page('doctors/alex-morgan-springfield/index.html');
-    expect(alex('.doctor-answers li').length).toBe(GENERATED);
     // The newest thread (117) shows no rating: the rating comes from thread 116.
     expect(alex('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.6 out of 5 stars · 116 reviews');
     expect(alex('.rating-source').text()).toBe(`As shown in the most recent thread with a rating: Question 116 about ${TOPICS[116 % TOPICS.length] ?? ''}`);
     expect(alex('.doctor-answers a').first().attr('href')).toBe(`${BASE}/threads/${generatedSlug(117)}/#answer-1`);
+  });
+
+  it("splits Alex Morgan's 117 answers into pages of 50, 50 and 17 that name him, link to each other and keep the total", () => {
+    const alex = (n: number) => page(n === 1 ? 'doctors/alex-morgan-springfield/index.html' : `doctors/alex-morgan-springfield/page/${n}/index.html`);
+    const url = (n: number) => `${BASE}/doctors/alex-morgan-springfield/${n === 1 ? '' : `page/${n}/`}`;
+    const answers = (p: ReturnType<typeof load>) => p('.doctor-answers h3 a').map((_, a) => p(a).attr('href')).get();
+    const permalinks = newestFirst.map((s) => `${BASE}/threads/${s}/#answer-1`);
+    const [first, second, third] = [alex(1), alex(2), alex(3)];
+
+    expect([first, second, third].map((p) => p('h1').text())).toEqual([
+      'Alex Morgan, MD',
+      'Alex Morgan, MD: answers 51–100 of 117',
+      'Alex Morgan, MD: answers 101–117 of 117',
+    ]);
+    expect([first, second, third].map((p) => p('title').text())).toEqual([
+      'Alex Morgan · Q&A Thread Archive',
+      'Alex Morgan, answers 51–100 of 117 · Q&A Thread Archive',
+      'Alex Morgan, answers 101–117 of 117 · Q&A Thread Archive',
+    ]);
+    expect([first, second, third].map((p) => `${p('#doctor-answers-heading').text()} | ${p('.archive-counts').text()}`)).toEqual([
+      'Answers in this archive (117) | Page 1 of 3: answers 1–50 of 117',
+      'Answers in this archive (117) | Page 2 of 3: answers 51–100 of 117',
+      'Answers in this archive (117) | Page 3 of 3: answers 101–117 of 117',
+    ]);
+    expect(answers(first)).toEqual(permalinks.slice(0, 50));
+    expect(answers(second)).toEqual(permalinks.slice(50, 100));
+    expect(answers(third)).toEqual(permalinks.slice(100));
+    expect([first, second, third].map((p) => p('.doctor-answers').attr('start'))).toEqual(['1', '51', '101']);
+    expect(existsSync(path.join(OUT, 'doctors', 'alex-morgan-springfield', 'page', '1'))).toBe(false);
+    expect(existsSync(path.join(OUT, 'doctors', 'alex-morgan-springfield', 'page', '4'))).toBe(false);
+
+    // Later pages: who, and a way back to the profile; the rating stays on the profile.
+    for (const p of [second, third]) {
+      expect(p('.doctor-meta').text()).toBe('Plastic Surgeon · Springfield');
+      expect(p('.doctor-profile a').map((_, a) => `${p(a).text()} ${p(a).attr('href')}`).get()).toEqual([`Profile and rating of Alex Morgan ${url(1)}`]);
+      expect(p('.rating').length).toBe(0);
+    }
+    expect([first, second, third].map((p) => p('link[rel=canonical]').attr('href'))).toEqual([1, 2, 3].map((n) => `${SITE}${url(n)}`));
+    expect([first, second, third].map((p) => p('meta[property="og:type"]').attr('content'))).toEqual(['profile', 'website', 'website']);
+    expect(second('meta[name=description]').attr('content')).toBe('Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive. Page 2 of 3.');
+
+    // One h1, headings in order, the landmarks, and no script on every page.
+    for (const p of [first, second, third]) {
+      expect(p('h1, h2, h3, h4, h5, h6').map((_, h) => h.tagName).get().slice(0, 3)).toEqual(['h1', 'h2', 'h3']);
+      expect(p('h1').length).toBe(1);
+      expect(p('h3').length).toBe(p('.doctor-answers li').length);
+      expect(p('main#main article.doctor-page nav.pagination[aria-label="Pages"]').length).toBe(1);
+      expect(p('script').length).toBe(0);
+    }
+
+    expect(nav(first)).toEqual(['Page 1 current=page', `2 ${url(2)}`, `3 ${url(3)}`, `Next page ${url(2)} rel=next`]);
+    expect(nav(second)).toEqual([`Previous page ${url(1)} rel=prev`, `1 ${url(1)}`, 'Page 2 current=page', `3 ${url(3)}`, `Next page ${url(3)} rel=next`]);
+    expect(nav(third)).toEqual([`Previous page ${url(2)} rel=prev`, `1 ${url(1)}`, `2 ${url(2)}`, 'Page 3 current=page']);
+  });
+
+  it('gives a doctor with fewer answers than a page one page, without page links or page count', () => {
+    expect(existsSync(path.join(OUT, 'doctors', 'john-smith-miami', 'page'))).toBe(false);
+    const miami = page('doctors/john-smith-miami/index.html');
+    expect(miami('nav.pagination').length).toBe(0);
+    expect(miami('.archive-counts').length).toBe(0);
+    expect(miami('.doctor-answers li').length).toBe(2);
   });
 
   it('links the doctor name in each answer card to the doctor page, and no name for anonymous answers', () => {
@@ -201,13 +266,17 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(page('index.html')('link[rel=icon]').attr('href')).toBe(`${BASE}/favicon.svg`);
   });
 
-  it('writes sitemap.xml from the content (index pages, threads, doctors), robots.txt and .nojekyll', () => {
+  it('writes sitemap.xml from the content (index pages, threads, every page of every doctor), robots.txt and .nojekyll', () => {
     const locs = load(html('sitemap.xml'), { xml: true })('url > loc')
       .map((_, l) => load('')(l).text())
       .get();
-    expect(locs.length).toBe(3 + 120 + 3);
+    expect(locs.length).toBe(3 + 120 + 3 + 2);
     expect(locs.slice(0, 4)).toEqual([`${SITE}${BASE}/`, `${SITE}${BASE}/page/2/`, `${SITE}${BASE}/page/3/`, `${SITE}${BASE}/threads/${generatedSlug(117)}/`]);
-    expect(locs.slice(-3)).toEqual(['alex-morgan-springfield', 'john-smith-denver', 'john-smith-miami'].map((d) => `${SITE}${BASE}/doctors/${d}/`));
+    expect(locs.slice(-5)).toEqual(
+      ['alex-morgan-springfield/', 'alex-morgan-springfield/page/2/', 'alex-morgan-springfield/page/3/', 'john-smith-denver/', 'john-smith-miami/'].map(
+        (d) => `${SITE}${BASE}/doctors/${d}`,
+      ),
+    );
     for (const loc of locs) expect(fileFor(loc.slice(`${SITE}${BASE}`.length)), loc).not.toBeNull();
     expect(html('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}${BASE}/sitemap.xml\n`);
     expect(html('.nojekyll')).toBe('');

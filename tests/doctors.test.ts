@@ -1,8 +1,12 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { collectDoctors, doctorSlug } from '../src/content/doctors';
 import { loadContent } from '../src/content/load';
+import { PAGE_SIZE, firstOnPage, pageCount, pageSlice } from '../src/content/paging';
 import { sortThreads } from '../src/content/threads';
+import { doctorPath, indexPath } from '../src/site';
+import { GENERATED, generatedSlug, writeArchive } from './helpers/archive';
 
 /** The doctor fixtures in index order, as the site sees them. */
 function fixtureThreads() {
@@ -62,5 +66,93 @@ describe('collectDoctors on fixture threads', () => {
     });
     const miami = collectDoctors(fixtureThreads())[2];
     expect(miami).toMatchObject({ rating: null, ratingFrom: null });
+  });
+});
+
+describe('paging, shared by the index and doctor pages', () => {
+  it('cuts 117 entries into pages of 50, 50 and 17, and keeps one page for none', () => {
+    const items = Array.from({ length: 117 }, (_, i) => i + 1);
+    expect(PAGE_SIZE).toBe(50);
+    expect([0, 1, 50, 51, 100, 101, 117].map(pageCount)).toEqual([1, 1, 1, 2, 2, 3, 3]);
+    expect([1, 2, 3].map((n) => pageSlice(items, n).length)).toEqual([50, 50, 17]);
+    expect([1, 2, 3].map(firstOnPage)).toEqual([1, 51, 101]);
+    expect(pageSlice(items, 2)[0]).toBe(51);
+    expect(pageSlice(items, 3).at(-1)).toBe(117);
+    expect(pageSlice(items, 4)).toEqual([]);
+  });
+
+  it('puts page 1 at the listing itself and page n below it in page/<n>/', () => {
+    expect(doctorPath('john-smith-miami')).toBe('/doctors/john-smith-miami/');
+    expect(doctorPath('john-smith-miami', 1)).toBe('/doctors/john-smith-miami/');
+    expect(doctorPath('john-smith-miami', 3)).toBe('/doctors/john-smith-miami/page/3/');
+    expect([1, 2].map(indexPath)).toEqual(['/', '/page/2/']);
+  });
+});
+
+describe('doctor page data on the 120-thread archive (117 answers by Alex Morgan)', () => {
+  let dir = '';
+  let views: typeof import('../src/content/views');
+  beforeAll(async () => {
+    dir = writeArchive();
+    vi.stubEnv('CONTENT_DIR', dir);
+    vi.resetModules();
+    views = await import('../src/content/views');
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists three pages for Alex Morgan and one for each John Smith', () => {
+    expect(views.doctorPages()).toEqual([
+      { slug: 'alex-morgan-springfield', page: 1 },
+      { slug: 'alex-morgan-springfield', page: 2 },
+      { slug: 'alex-morgan-springfield', page: 3 },
+      { slug: 'john-smith-denver', page: 1 },
+      { slug: 'john-smith-miami', page: 1 },
+    ]);
+  });
+
+  it('gives each page its own answers, newest first, with the totals', () => {
+    const permalinks = (n: number) => views.doctorPage('alex-morgan-springfield', n).answers.map((a) => `${a.threadSlug}#answer-${a.number}`);
+    const newestFirst = Array.from({ length: GENERATED }, (_, k) => `${generatedSlug(GENERATED - k)}#answer-1`);
+    expect(permalinks(1)).toEqual(newestFirst.slice(0, 50));
+    expect(permalinks(2)).toEqual(newestFirst.slice(50, 100));
+    expect(permalinks(3)).toEqual(newestFirst.slice(100));
+    const third = views.doctorPage('alex-morgan-springfield', 3);
+    expect({ ...third, answers: third.answers.length }).toEqual({
+      profile: {
+        slug: 'alex-morgan-springfield',
+        name: 'Alex Morgan',
+        credentials: ['MD'],
+        specialty: 'Plastic Surgeon',
+        location: 'Springfield',
+        rating: { value: 4.6, reviews: 116 },
+        ratingFrom: { slug: generatedSlug(116), title: 'Question 116 about eczema' },
+      },
+      answers: 17,
+      first: 101,
+      page: 3,
+      pageCount: 3,
+      answerCount: 117,
+      description: 'Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive. Page 3 of 3.',
+    });
+    expect(views.doctorPage('alex-morgan-springfield', 1).description).toBe('Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive.');
+  });
+
+  it('refuses a page past the last, and page 2 of a doctor with few answers', () => {
+    expect(() => views.doctorPage('alex-morgan-springfield', 4)).toThrow('doctor alex-morgan-springfield has no page 4');
+    expect(() => views.doctorPage('john-smith-miami', 2)).toThrow('doctor john-smith-miami has no page 2');
+    expect(views.doctorPage('john-smith-miami', 1)).toMatchObject({ page: 1, pageCount: 1, first: 1, answerCount: 2 });
+  });
+
+  it('lists every page of every doctor in the sitemap', () => {
+    expect(views.contentPaths().filter((p) => p.startsWith('/doctors/'))).toEqual([
+      '/doctors/alex-morgan-springfield/',
+      '/doctors/alex-morgan-springfield/page/2/',
+      '/doctors/alex-morgan-springfield/page/3/',
+      '/doctors/john-smith-denver/',
+      '/doctors/john-smith-miami/',
+    ]);
   });
 });

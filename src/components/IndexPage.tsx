@@ -19,7 +19,7 @@ export function IndexPage({ view }: Props) {
       <h1>{page > 1 ? `Questions and answers, page ${page} of ${pageCount}` : 'Questions and answers'}</h1>
       <p className="archive-counts">{pageCount > 1 ? `${counts} · page ${page} of ${pageCount}` : counts}</p>
       <ThreadList threads={view.threads} />
-      <Pagination page={page} pageCount={pageCount} />
+      <Pagination page={page} pageCount={pageCount} path={indexPath} />
     </Layout>
   );
 }

@@ -1,17 +1,18 @@
 import Link from 'next/link';
-import { indexPath } from '../site';
 
 type Props = {
   /** The current page, from 1. */
   page: number;
   pageCount: number;
+  /** The path of page `n`, without the base path (Next's Link adds it): `indexPath`, or a doctor's pages. */
+  path: (n: number) => string;
 };
 
 /** Pages shown on each side of the current one; first and last are always shown. */
 const WINDOW = 2;
 
-/** Links between index pages: previous, numbers (current marked for screen readers), next. None for one page. */
-export function Pagination({ page, pageCount }: Props) {
+/** Links between the pages of a listing: previous, numbers (current marked for screen readers), next. None for one page. */
+export function Pagination({ page, pageCount, path }: Props) {
   if (pageCount <= 1) return null;
   const numbers = Array.from({ length: pageCount }, (_, i) => i + 1).filter(
     (n) => n === 1 || n === pageCount || Math.abs(n - page) <= WINDOW,
@@ -21,7 +22,7 @@ export function Pagination({ page, pageCount }: Props) {
       <ul>
         {page > 1 ? (
           <li>
-            <Link href={indexPath(page - 1)} rel="prev">
+            <Link href={path(page - 1)} rel="prev">
               Previous page
             </Link>
           </li>
@@ -32,7 +33,7 @@ export function Pagination({ page, pageCount }: Props) {
             {n === page ? (
               <span aria-current="page" className="current">{`Page ${n}`}</span>
             ) : (
-              <Link href={indexPath(n)} aria-label={`Page ${n}`}>
+              <Link href={path(n)} aria-label={`Page ${n}`}>
                 {String(n)}
               </Link>
             )}
@@ -40,7 +41,7 @@ export function Pagination({ page, pageCount }: Props) {
         ))}
         {page < pageCount ? (
           <li>
-            <Link href={indexPath(page + 1)} rel="next">
+            <Link href={path(page + 1)} rel="next">
               Next page
             </Link>
           </li>

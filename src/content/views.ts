@@ -5,8 +5,9 @@
  */
 import { absoluteUrl, doctorPath, indexPath, threadPath } from '../site';
 import { collectDoctors, doctorSlug } from './doctors';
-import type { DoctorProfile } from './doctors';
+import type { DoctorAnswer, DoctorProfile } from './doctors';
 import { firstWords, plainText, renderMarkdownWithText } from './markdown';
+import { firstOnPage, pageCount, pageSlice } from './paging';
 import { relatedThreads } from './related';
 import type { RelatedThread } from './related';
 import type { Thread } from './schema';
@@ -72,12 +73,22 @@ export type IndexPageView = {
   answerCount: number;
 };
 
-/** A doctor page's data. */
-export type DoctorView = { profile: DoctorProfile; description: string };
+/** One page of a doctor's answers: who the doctor is, this page's answers, where they stand among all. */
+export type DoctorPageView = {
+  profile: Omit<DoctorProfile, 'answers'>;
+  /** This page's answers, in index order. */
+  answers: DoctorAnswer[];
+  /** The position of this page's first answer among all of the doctor's answers, from 1. */
+  first: number;
+  /** This page's number, from 1. */
+  page: number;
+  pageCount: number;
+  /** Every answer the doctor gave in the archive. */
+  answerCount: number;
+  description: string;
+};
 
 const EXCERPT_WORDS = 30;
-/** Threads on one index page: a page stays small whatever the archive's size. */
-const PAGE_SIZE = 50;
 
 let relatedCache: Map<string, RelatedThread[]> | undefined;
 let doctorsCache: DoctorProfile[] | undefined;
@@ -147,14 +158,14 @@ function summary(t: Thread): ThreadSummary {
 
 /** How many index pages there are: at least one, even for an empty archive. */
 export function indexPageCount(): number {
-  return Math.max(1, Math.ceil(getThreads().length / PAGE_SIZE));
+  return pageCount(getThreads().length);
 }
 
 /** Index page `page` (from 1): its threads in index order, and the archive's counts. */
 export function indexPage(page: number): IndexPageView {
   const all = getThreads();
   return {
-    threads: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(summary),
+    threads: pageSlice(all, page).map(summary),
     page,
     pageCount: indexPageCount(),
     threadCount: all.length,
@@ -167,22 +178,34 @@ export function threadSlugs(): string[] {
   return getThreads().map((t) => t.slug);
 }
 
-/** Every doctor's slug, for getStaticPaths. */
-export function doctorSlugs(): string[] {
-  return doctors().map((d) => d.slug);
+/** Every page of every doctor (page from 1), by slug: for getStaticPaths and the sitemap. */
+export function doctorPages(): { slug: string; page: number }[] {
+  return doctors().flatMap((d) => Array.from({ length: pageCount(d.answers.length) }, (_, i) => ({ slug: d.slug, page: i + 1 })));
 }
 
-/** The page data of one doctor. */
-export function doctorView(slug: string): DoctorView {
+/** Page `page` (from 1) of one doctor: the profile and that page's answers. */
+export function doctorPage(slug: string, page: number): DoctorPageView {
   doctorsBySlug ??= new Map(doctors().map((d) => [d.slug, d]));
   const profile = doctorsBySlug.get(slug);
   if (!profile) throw new Error(`no doctor with slug ${JSON.stringify(slug)}`);
-  const count = `${profile.answers.length} ${profile.answers.length === 1 ? 'answer' : 'answers'}`;
-  return { profile, description: `${profile.name}, ${profile.specialty ? `${profile.specialty} in ` : ''}${profile.location}: ${count} in the archive.` };
+  const { answers, ...who } = profile;
+  const pages = pageCount(answers.length);
+  if (!Number.isInteger(page) || page < 1 || page > pages) throw new Error(`doctor ${slug} has no page ${page}`);
+  const count = `${answers.length} ${answers.length === 1 ? 'answer' : 'answers'}`;
+  const description = `${who.name}, ${who.specialty ? `${who.specialty} in ` : ''}${who.location}: ${count} in the archive.`;
+  return {
+    profile: who,
+    answers: pageSlice(answers, page),
+    first: firstOnPage(page),
+    page,
+    pageCount: pages,
+    answerCount: answers.length,
+    description: page > 1 ? `${description} Page ${page} of ${pages}.` : description,
+  };
 }
 
-/** Every content page's path (no base path), for the sitemap: index pages, threads, doctors. */
+/** Every content page's path (no base path), for the sitemap: index pages, threads, every page of every doctor. */
 export function contentPaths(): string[] {
   const pages = Array.from({ length: indexPageCount() }, (_, i) => indexPath(i + 1));
-  return [...pages, ...threadSlugs().map(threadPath), ...doctorSlugs().map(doctorPath)];
+  return [...pages, ...threadSlugs().map(threadPath), ...doctorPages().map((d) => doctorPath(d.slug, d.page))];
 }

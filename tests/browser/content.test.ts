@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { doctorSlug, specialtyAndLocation } from '../../src/content/doctors';
 import { openPage, useBrowser } from './helpers/chromium';
-import { SEED_SLUG, fixtureSite, inSeed, mayRunScripts, seedSite } from './helpers/site';
+import { longWordDoctor } from './helpers/fixture-content';
+import { LONG_WORD_SLUG, SEED_SLUG, fixtureSite, inFixture, inSeed, mayRunScripts, seedSite } from './helpers/site';
 
 /** The seed thread's answers as a reader sees them: headline, then the doctor line and rating (or the anonymous note). */
 const ANSWERS = [
@@ -42,6 +44,37 @@ describe('seed thread in Chromium', () => {
       }
     });
   }
+});
+
+describe("a doctor's answers in two pages (fixture site: 51 answers by the long-word doctor)", () => {
+  it('goes from the profile to page 2 and back, and from page 2 to the answer it lists', async () => {
+    const doctor = longWordDoctor();
+    const first = `/doctors/${doctorSlug(doctor)}/`;
+    const name = `${doctor.name}, MD, FACS`;
+    const { page, close } = await openPage(browser(), inFixture(first));
+    try {
+      expect(await page.locator('h1').innerText()).toBe(name);
+      expect(await page.locator('.archive-counts').innerText()).toBe('Page 1 of 2: answers 1–50 of 51');
+      expect(await page.locator('.doctor-answers li').count()).toBe(50);
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`${first}page/2/`);
+      expect(await page.locator('h1').innerText()).toBe(`${name}: answer 51 of 51`);
+      expect(await page.locator('.doctor-meta').innerText()).toBe(specialtyAndLocation(doctor));
+      expect(await page.locator('#doctor-answers-heading').innerText()).toBe('Answers in this archive (51)');
+      expect(await page.locator('[aria-current="page"]').innerText()).toBe('Page 2');
+
+      await page.getByRole('link', { name: `Profile and rating of ${doctor.name}` }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(first);
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`${first}page/2/`);
+
+      await page.locator('.doctor-answers a').click();
+      await expect.poll(() => page.url()).toBe(inFixture(`/threads/${LONG_WORD_SLUG}/#answer-1`));
+      expect(await page.locator(':target').getAttribute('id')).toBe('answer-1');
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe('every page: no script, no console error, no failed request', () => {

@@ -1,7 +1,7 @@
 /**
  * Builds the two sites the browser suite opens and serves them on 127.0.0.1: the layout fixture
- * site (built first, then copied out of out/) and the seed site (left in out/). The builds share
- * out/, so they run one after the other.
+ * site (built first from writeFixtureContent's folder, then copied out of out/) and the seed site
+ * (left in out/). The builds share out/, so they run one after the other.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../src/export/serve';
 import { OUT, ROOT, runBuild } from '../helpers/build';
 import { requireChromium } from './helpers/chromium';
+import { writeFixtureContent } from './helpers/fixture-content';
 
 /** Builds `contentDir` into out/; throws with the build output when it fails. */
 function build(contentDir: string): void {
@@ -22,7 +23,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   requireChromium();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'qa-browser-'));
   const fixtureDir = path.join(tmp, 'fixture-site');
-  build(path.join(ROOT, 'tests', 'fixtures', 'browser-content'));
+  const fixtureContent = path.join(tmp, 'fixture-content');
+  writeFixtureContent(fixtureContent);
+  build(fixtureContent);
   cpSync(OUT, fixtureDir, { recursive: true });
   build(path.join(ROOT, 'content'));
   const seed = await serveStatic(OUT);

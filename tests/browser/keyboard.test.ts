@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './helpers/chromium';
-import { seedSite } from './helpers/site';
+import { fixtureSite, isLaterPage, seedSite } from './helpers/site';
 
 const browser = useBrowser();
 
@@ -30,7 +30,7 @@ function focused(page: Page): Promise<{ element: string; outline: string }> {
 }
 
 describe('keyboard', () => {
-  for (const sitePage of seedSite()) {
+  for (const sitePage of [...seedSite(), ...fixtureSite().filter(isLaterPage)]) {
     it(`${sitePage.url}: Tab reaches every link in document order, each with a visible focus outline`, async () => {
       const { page, close } = await openPage(browser(), sitePage.url, { expectStatus: sitePage.status });
       try {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build';
 import { openPage, useBrowser } from './helpers/chromium';
+import { doctorSlug } from '../../src/content/doctors';
+import { longWordDoctor } from './helpers/fixture-content';
 import { LONG_WORD_SLUG, fixtureSite, seedSite } from './helpers/site';
 import type { SitePage } from './helpers/site';
 
@@ -48,8 +50,14 @@ async function checkLayout(sitePage: SitePage, site: 'seed' | 'fixture', javaScr
 
 describe('layout: no horizontal scroll at 320, 390, 768 and 1280 px, light and dark', () => {
   const fixturePages = fixtureSite();
-  it('the fixture site has the 20,000-character word thread', () => {
-    expect(fixturePages.map((p) => p.file)).toEqual(expect.arrayContaining(['index.html', `threads/${LONG_WORD_SLUG}/index.html`]));
+  it('the fixture site has the 20,000-character word thread, and the index and its doctor in two pages', () => {
+    const doctor = doctorSlug(longWordDoctor());
+    expect(fixturePages.map((p) => p.file).sort()).toEqual([
+      `doctors/${doctor}/index.html`,
+      `doctors/${doctor}/page/2/index.html`,
+      'page/2/index.html',
+      `threads/${LONG_WORD_SLUG}/index.html`,
+    ]);
   });
   for (const [site, pages] of [['seed', seedSite()], ['fixture', fixturePages]] as const) {
     for (const sitePage of pages) {

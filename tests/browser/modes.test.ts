@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './helpers/chromium';
-import { seedSite } from './helpers/site';
+import { fixtureSite, isLaterPage, seedSite } from './helpers/site';
 
 const browser = useBrowser();
 
-describe('dark mode and print lose no text', () => {
-  for (const sitePage of seedSite()) {
+describe('dark mode and print lose no text (print drops only the links between pages)', () => {
+  for (const sitePage of [...seedSite(), ...fixtureSite().filter(isLaterPage)]) {
     it(`${sitePage.url}: main's rendered text is the same in light, dark and print`, async () => {
       const { page, close } = await openPage(browser(), sitePage.url, { expectStatus: sitePage.status });
       try {
@@ -16,9 +16,13 @@ describe('dark mode and print lose no text', () => {
         await page.emulateMedia({ colorScheme: 'dark' });
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
         expect(await mainText()).toBe(light);
+        // Print leaves out the links between pages by design (README, "Reading comfort"); nothing else.
+        await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
+        await page.evaluate(() => document.querySelectorAll('main .pagination').forEach((nav) => nav.remove()));
+        const onPaper = await mainText();
         await page.emulateMedia({ colorScheme: 'light', media: 'print' });
         expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
-        expect(await mainText()).toBe(light);
+        expect(await mainText()).toBe(onPaper);
       } finally {
         await close();
       }

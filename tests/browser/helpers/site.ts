@@ -51,13 +51,19 @@ export function seedSite(): SitePage[] {
 }
 
 /**
- * The pages of the layout fixture site (tests/fixtures/browser-content/: the seed plus a thread
- * with a 20,000-character word) that show or link the long-word thread; the rest repeat the seed site.
+ * The pages of the layout fixture site (writeFixtureContent: the seed, a thread with a
+ * 20,000-character word, 50 more answers by its doctor) that show or link the long-word thread;
+ * the rest repeat the seed site or each other.
  */
 export function fixtureSite(): SitePage[] {
   return sitePages(inject('fixtureDir'), inject('fixtureOrigin')).filter(
     (p) => p.file.includes(LONG_WORD_SLUG) || readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
   );
+}
+
+/** A listing's page 2 or later (`page/<n>/`): the fixture site's index and long-word doctor have one; the seed site, one thread, none. */
+export function isLaterPage(page: SitePage): boolean {
+  return /(^|\/)page\/\d+\//u.test(page.file);
 }
 
 /** Every HTML file of both sites, duplicates included: the validator reads files, not pages. */
@@ -85,4 +91,9 @@ declare module 'vitest' {
 /** A URL on the seed site's server. */
 export function inSeed(urlPath: string): string {
   return `${inject('seedOrigin')}${urlPath}`;
+}
+
+/** A URL on the fixture site's server. */
+export function inFixture(urlPath: string): string {
+  return `${inject('fixtureOrigin')}${urlPath}`;
 }
