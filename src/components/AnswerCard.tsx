@@ -1,9 +1,9 @@
-import type { Answer } from '../content/schema';
+import type { ShownThread } from '../content/views';
 import { DoctorBlock } from './DoctorBlock';
 import { Markdown } from './Markdown';
 
 type Props = {
-  answer: Answer;
+  answer: ShownThread['answers'][number];
   /** Position in the thread, from 1. */
   number: number;
   total: number;

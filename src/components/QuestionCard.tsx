@@ -1,8 +1,8 @@
-import type { Thread } from '../content/schema';
+import type { ShownThread } from '../content/views';
 import { Markdown } from './Markdown';
 
 type Props = {
-  question: Thread['question'];
+  question: ShownThread['question'];
   html: string;
 };
 

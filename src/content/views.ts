@@ -10,12 +10,19 @@ import { firstWords, plainText, renderMarkdownWithText } from './markdown';
 import { firstOnPage, pageCount, pageSlice } from './paging';
 import { relatedThreads } from './related';
 import type { RelatedThread } from './related';
-import type { Thread } from './schema';
+import type { Answer, Thread } from './schema';
 import { getThread, getThreads } from './threads';
+
+/** A thread as its page shows it: the markdown bodies leave it, their HTML is beside it. */
+export type ShownThread = Omit<Thread, 'question' | 'answers'> & {
+  question: Omit<Thread['question'], 'body'>;
+  answers: Omit<Answer, 'body'>[];
+};
 
 /** A thread with its markdown rendered. */
 export type ThreadView = {
-  thread: Thread;
+  /** Without its bodies: a page's props are written to disk, and the bodies would only repeat the HTML. */
+  thread: ShownThread;
   /** The question text as HTML; headings start at h2 (under the page's h1). */
   questionHtml: string;
   /** Each answer's body as HTML, in order; headings start at h4 (under the answer's h3). */
@@ -110,7 +117,7 @@ export function threadView(slug: string): ThreadView {
   const question = renderMarkdownWithText(thread.question.body, 1);
   const answers = thread.answers.map((a) => renderMarkdownWithText(a.body, 3));
   return {
-    thread,
+    thread: { ...thread, question: withoutBody(thread.question), answers: thread.answers.map(withoutBody) },
     questionHtml: question.html,
     answersHtml: answers.map((a) => a.html),
     doctorSlugs: thread.answers.map((a) => (a.doctor ? doctorSlug(a.doctor) : null)),
@@ -118,6 +125,11 @@ export function threadView(slug: string): ThreadView {
     related: related().get(slug) ?? [],
     structuredData: qaPageData(thread, question.text, answers.map((a) => a.text)),
   };
+}
+
+function withoutBody<T extends { body: string }>({ body, ...rest }: T): Omit<T, 'body'> {
+  void body;
+  return rest;
 }
 
 /** The QAPage JSON-LD of a thread: the question and every answer as text, with absolute permalinks. No ratings (see README). */
