@@ -9,9 +9,6 @@ import { readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './files';
 
-/** `src` and `href` attribute values: all a static page can reference. */
-const REFERENCE = /\b(?:src|href)="([^"]+)"/gu;
-
 /**
  * Deletes the files under `<outDir>/_next` that no HTML file in `outDir` references, then the
  * folders left empty. `basePath` is the prefix the site's links carry. Returns the removed files
@@ -20,10 +17,16 @@ const REFERENCE = /\b(?:src|href)="([^"]+)"/gu;
 export function pruneUnreferenced(outDir: string, basePath = ''): string[] {
   const files = listFiles(outDir).map((f) => path.join(outDir, f));
   const referenced = new Set<string>();
+  // Any attribute value that starts with the site's `/_next/` counts as a reference (src, href
+  // or any other: keeping a file too many is harmless). Searched in the bytes, undecoded: at
+  // 10,000 threads the pages weigh 250 MB.
+  const needle = Buffer.from(`="${basePath}/_next/`);
   for (const file of files.filter((f) => f.endsWith('.html'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(REFERENCE)) {
-      const url = match[1] ?? '';
-      if (url.startsWith(`${basePath}/_next/`)) referenced.add(path.join(outDir, url.slice(basePath.length)));
+    const bytes = readFileSync(file);
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + needle.length)) {
+      const end = bytes.indexOf('"', at + 2);
+      const url = bytes.toString('utf8', at + 2 + basePath.length, end === -1 ? undefined : end);
+      referenced.add(path.join(outDir, url.split(/[?#]/u)[0] ?? url));
     }
   }
   const nextDir = path.join(outDir, '_next');
