@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED, TOPICS, generatedSlug, writeArchive } from './helpers/archive';
@@ -290,5 +291,18 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect($('link[rel=stylesheet]').first().attr('href')).toBe(`${BASE}/pagefind/pagefind-ui.css`);
     expect($('#search').attr('data-bundle-path')).toBe(`${BASE}/pagefind/`);
     expect($('#search').attr('data-base-url')).toBe(`${BASE}/`);
+  });
+
+  it('gives each search result the path of its thread page, to which the UI adds the base path (data-base-url)', () => {
+    const dir = path.join(OUT, 'pagefind', 'fragment');
+    const urls = listFiles(dir).map((f) => {
+      // A fragment is gzipped JSON after Pagefind's 12-byte marker.
+      const data = gunzipSync(readFileSync(path.join(dir, f))).toString('utf8');
+      expect(data.slice(0, 12)).toBe('pagefind_dcd');
+      return (JSON.parse(data.slice(12)) as { url: string }).url;
+    });
+    const threads = listFiles(OUT).flatMap((f) => /^threads\/[^/]+\/index\.html$/u.test(f) ? [`/${f.slice(0, -'index.html'.length)}`] : []);
+    expect(threads).toHaveLength(120);
+    expect(urls.sort()).toEqual(threads.sort());
   });
 });

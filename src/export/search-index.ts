@@ -2,6 +2,11 @@
  * The search index: Pagefind, through its Node API (it runs its bundled binary, offline), over
  * the exported HTML. Only elements marked `data-pagefind-body` (the thread article) are
  * indexed, so index pages, doctor pages, search and 404 are left out. Writes `out/pagefind/`.
+ *
+ * Pagefind is pinned to 1.4.0 (package.json). From 1.5 on it builds the word index in parallel:
+ * it copies every parsed page and keeps a word map per page until all are merged, about 210 KB
+ * a thread; 1.4.0 merges page by page, about 90 KB. At 10,000 threads that is 2.5 GB against
+ * 1.1 GB for this step, and the build's budget is 1.5 GB (docs/performance.md, "Search index").
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
