@@ -16,7 +16,7 @@ function site(files: Record<string, string>): string {
 }
 
 describe('the post-export prune', () => {
-  it('removes every file under _next that no page references, and the folders left empty', () => {
+  it('removes every file under _next that no page references, and the folders left empty', async () => {
     const dir = site({
       'index.html': '<link rel="stylesheet" href="/_next/static/css/a.css"><a href="/threads/x/">x</a>',
       'threads/x/index.html': '<link href="/_next/static/css/b.css?v=1"><img src="/_next/static/media/logo.png">',
@@ -29,7 +29,7 @@ describe('the post-export prune', () => {
       '_next/data/build/threads/x.json': '{}',
       'pagefind/pagefind.js': 'js',
     });
-    expect(pruneUnreferenced(dir)).toEqual(['_next/data/build/threads/x.json', '_next/static/chunks/framework.js']);
+    expect(await pruneUnreferenced(dir)).toEqual(['_next/data/build/threads/x.json', '_next/static/chunks/framework.js']);
     expect(listFiles(dir).sort()).toEqual([
       '_next/static/chunks/search.js',
       '_next/static/css/a.css',
@@ -42,12 +42,12 @@ describe('the post-export prune', () => {
     ]);
   });
 
-  it('reads references under the base path, and nothing outside it', () => {
+  it('reads references under the base path, and nothing outside it', async () => {
     const dir = site({
       'index.html': '<link href="/archive/_next/static/css/a.css"><link href="/_next/static/css/b.css">',
       '_next/static/css/a.css': 'css',
       '_next/static/css/b.css': 'css',
     });
-    expect(pruneUnreferenced(dir, '/archive')).toEqual(['_next/static/css/b.css']);
+    expect(await pruneUnreferenced(dir, '/archive')).toEqual(['_next/static/css/b.css']);
   });
 });

@@ -14,12 +14,15 @@ import { BASE_PATH, absoluteUrl } from '../site';
 
 async function main(): Promise<void> {
   const outDir = path.resolve('out');
-  const removed = pruneUnreferenced(outDir, BASE_PATH);
-  console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
-
-  const indexed = await writeSearchIndex(outDir);
+  // Pagefind indexes in its own process and reads only thread pages; the prune (which deletes
+  // only under _next/) and the sitemap go on meanwhile.
+  const [indexed] = await Promise.all([writeSearchIndex(outDir), pruneAndWriteSiteFiles(outDir)]);
   console.log(`postbuild: search index of ${indexed} pages in out/pagefind`);
+}
 
+async function pruneAndWriteSiteFiles(outDir: string): Promise<void> {
+  const removed = await pruneUnreferenced(outDir, BASE_PATH);
+  console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
   const urls = contentPaths().map(absoluteUrl);
   writeFileSync(path.join(outDir, 'sitemap.xml'), sitemapXml(urls));
   writeFileSync(path.join(outDir, 'robots.txt'), robotsTxt(absoluteUrl('/sitemap.xml')));
