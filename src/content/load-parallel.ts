@@ -11,13 +11,17 @@ import { Worker } from 'node:worker_threads';
 import { combineEntries, contentNames, loadContent } from './load';
 import type { Entry, Loaded } from './load';
 
-/** Below this many files a worker's start-up (about 0.3 s with tsx) costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 500;
+/**
+ * Below this many files a worker's start-up (about 0.3 s with tsx) and the copy of its results
+ * cost more than they save, now that a file takes about 0.3 ms (docs/performance.md): 1,000
+ * files load in 0.4–0.8 s on one thread against 1.2–1.6 s on two; 10,000 in 4.0 s against 3.85 s.
+ */
+export const MIN_FILES_FOR_WORKERS = 5000;
 
-/** Loads `dir` like `loadContent`, on up to `workers` threads. */
-export async function loadContentParallel(dir: string, workers = availableParallelism()): Promise<Loaded> {
+/** Loads `dir` like `loadContent`, on up to `workers` threads when it holds at least `minFiles` entries. */
+export async function loadContentParallel(dir: string, workers = availableParallelism(), minFiles = MIN_FILES_FOR_WORKERS): Promise<Loaded> {
   const names = contentNames(dir);
-  if (workers < 2 || names.length < MIN_FILES_FOR_WORKERS) return loadContent(dir);
+  if (workers < 2 || names.length < minFiles) return loadContent(dir);
   const size = Math.ceil(names.length / workers);
   const slices = Array.from({ length: workers }, (_, i) => names.slice(i * size, (i + 1) * size));
   const results = await Promise.all(slices.map((slice) => inWorker(dir, slice)));
