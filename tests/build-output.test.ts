@@ -162,7 +162,7 @@ describe('built site (seed thread)', () => {
     expect($('.thread-summary h2 a').attr('href')).toBe(`/threads/${SLUG}/`);
     expect($('.thread-meta').text()).toBe('8 answers · Facial Plastic Surgeon, Plastic Surgeon, Dermatologic Surgeon');
     expect($('.excerpt').text()).toBe(
-      'I had 30 units of botox injected in the masseter muscles on the right side of my face; I leave the left side alone because the muscles aren\'t as active.…',
+      'I had 30 units of botox injected in the masseter muscles on the right side of my face; I leave the left side alone because the muscles aren\'t as active. …',
     );
   });
 

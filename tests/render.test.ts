@@ -32,6 +32,7 @@ describe('markdown renderer', () => {
     expect(plainText('Some *emphasis* and `code`.\n\nNext <b>para</b>, **bo**ld.')).toBe('Some emphasis and code. Next <b>para</b>, bold.');
     expect(firstWords('one two three four', 2)).toBe('one two…');
     expect(firstWords('one two', 2)).toBe('one two');
+    expect(firstWords('One. Two three', 1)).toBe('One. …');
   });
 
   it('keeps words apart across a hard line break in the plain text', () => {

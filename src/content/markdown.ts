@@ -118,5 +118,8 @@ function textOf(tree: Root): string {
 /** The first `count` words of a text, with an ellipsis when cut. */
 export function firstWords(text: string, count: number): string {
   const words = text.split(' ');
-  return words.length <= count ? text : `${words.slice(0, count).join(' ')}…`;
+  if (words.length <= count) return text;
+  const kept = words.slice(0, count).join(' ');
+  // After a sentence's last mark, a bare "…" reads as a typo ("active.…"): set it apart.
+  return /[.!?…]$/u.test(kept) ? `${kept} …` : `${kept}…`;
 }
