@@ -1,13 +1,48 @@
-/** The search indexer's version: the reason it is pinned is a measurement, not a preference. */
-import { readFileSync } from 'node:fs';
+/** The search step: which Pagefind runs, and that it reports success only for a complete bundle of every thread. */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeSearchIndex } from '../src/export/search-index';
+
+/** A minimal export: one thread page per entry, `true` when the page marks its article for search. */
+function site(pages: Record<string, boolean>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'qa-search-'));
+  for (const [slug, marked] of Object.entries(pages)) {
+    mkdirSync(path.join(dir, 'threads', slug), { recursive: true });
+    const article = `<article${marked ? ' data-pagefind-body' : ''}><h1>${slug}</h1><p>Masseter question ${slug}.</p></article>`;
+    writeFileSync(path.join(dir, 'threads', slug, 'index.html'), `<!DOCTYPE html><html lang="en"><head><title>${slug}</title></head><body>${article}</body></html>`);
+  }
+  return dir;
+}
 
 describe('search index', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   it('is built by Pagefind 1.4: from 1.5 on, indexing 10,000 threads peaks at 2.5 GB against 1.1 GB (docs/performance.md)', () => {
     const manifest = path.resolve(__dirname, '..', 'node_modules', 'pagefind', 'package.json');
     const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
     // Before moving on: measure the post-export step at 10,000 threads against the 1.5 GB budget.
     expect(version).toMatch(/^1\.4\./u);
+  });
+
+  it('resolves with the page count once the indexer has exited, every file of the bundle written', async () => {
+    dir = site({ one: true, two: true, three: true });
+    expect(await writeSearchIndex(dir, 3)).toBe(3);
+    const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages).toEqual({ en: expect.objectContaining({ page_count: 3 }) });
+    expect(readdirSync(path.join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
+  });
+
+  it('fails when a thread page is left out of the index, naming both counts', async () => {
+    // Once one page marks its article, Pagefind skips pages that do not: a thread nobody could find.
+    dir = site({ one: true, two: false });
+    await expect(writeSearchIndex(dir, 2)).rejects.toThrow('pagefind indexed 1 pages, but the archive has 2 threads');
+  });
+
+  it('fails with the indexer\'s own message when it cannot build an index', async () => {
+    dir = site({});
+    await expect(writeSearchIndex(dir, 0)).rejects.toThrow(/^pagefind stopped with exit code 1:\nError: Pagefind was not able to build an index/u);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { getThreads } from '../content/threads';
 import { contentPaths } from '../content/views';
 import { pruneUnreferenced } from '../export/prune';
 import { writeSearchIndex } from '../export/search-index';
@@ -14,9 +15,9 @@ import { BASE_PATH, absoluteUrl } from '../site';
 
 async function main(): Promise<void> {
   const outDir = path.resolve('out');
-  // Pagefind indexes in its own process and reads only thread pages; the prune (which deletes
-  // only under _next/) and the sitemap go on meanwhile.
-  const [indexed] = await Promise.all([writeSearchIndex(outDir), pruneAndWriteSiteFiles(outDir)]);
+  // Pagefind indexes in its own process, reads only threads/ and writes only pagefind/; the prune
+  // (which reads pages and deletes only under _next/) and the sitemap go on meanwhile.
+  const [indexed] = await Promise.all([writeSearchIndex(outDir, getThreads().length), pruneAndWriteSiteFiles(outDir)]);
   console.log(`postbuild: search index of ${indexed} pages in out/pagefind`);
 }
 

@@ -19,7 +19,8 @@ const READ_AT_ONCE = 32;
  * relative to `outDir`, sorted.
  */
 export async function pruneUnreferenced(outDir: string, basePath = ''): Promise<string[]> {
-  const files = listFiles(outDir).map((f) => path.join(outDir, f));
+  // pagefind/ holds no page and is being written by the indexer meanwhile (postbuild.ts): not entered.
+  const files = listFiles(outDir, ['pagefind']).map((f) => path.join(outDir, f));
   const pages = files.filter((f) => f.endsWith('.html'));
   const referenced = new Set<string>();
   const needle = Buffer.from(`="${basePath}/_next/`);

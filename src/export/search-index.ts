@@ -1,35 +1,77 @@
 /**
- * The search index: Pagefind, through its Node API (it runs its bundled binary, offline), over
- * the exported HTML. Only elements marked `data-pagefind-body` (the thread article) are
- * indexed, so index pages, doctor pages, search and 404 are left out. Writes `out/pagefind/`.
+ * The search index: Pagefind's command-line indexer (its bundled binary, offline) over the
+ * exported HTML. Only elements marked `data-pagefind-body` (the thread article) are indexed, so
+ * index, doctor, search and 404 pages are left out. Writes `out/pagefind/`.
+ *
+ * Why the command line and not Pagefind's Node API: the API's `writeFiles` answers before its
+ * files are on disk. Its service writes each file with tokio's `File::write_all`, which hands the
+ * bytes to a background thread and returns at once; the answer is sent when every write has been
+ * handed off, not done (seen with strace: the answer left before the write of
+ * `pagefind-entry.json`). `close()` then kills the service, which can lose a write for good.
+ * The command-line indexer returns from `main` normally, and tokio finishes every pending file
+ * write before the process exits; so once it has exited with 0, every file of the bundle is
+ * complete (issue 11; `npm run stress` runs this step 200 times under load to prove it).
  *
  * Pagefind is pinned to 1.4.0 (package.json). From 1.5 on it builds the word index in parallel:
  * it copies every parsed page and keeps a word map per page until all are merged, about 210 KB
  * a thread; 1.4.0 merges page by page, about 90 KB. At 10,000 threads that is 2.5 GB against
  * 1.1 GB for this step, and the build's budget is 1.5 GB (docs/performance.md, "Search index").
  */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** The part of `pagefind-entry.json` read here. */
 type PagefindEntry = { languages: Record<string, { page_count: number }> };
 
-/** Indexes the HTML files in `outDir` and writes the bundle to `<outDir>/pagefind`; returns how many pages it indexed. */
-export async function writeSearchIndex(outDir: string): Promise<number> {
-  // pagefind is an ES module only; this file also runs as CommonJS under tsx, hence the dynamic import.
-  const { close, createIndex } = await import('pagefind');
-  try {
-    const { index, errors } = await createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    // Only thread pages carry data-pagefind-body: reading the others (index, doctors) is wasted work.
-    const added = await index.addDirectory({ path: outDir, glob: 'threads/**/*.html' });
-    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    // The bundle's entry file counts the pages indexed.
-    const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  } finally {
-    await close();
+/** The indexer binary of the `pagefind` package for this platform (as its own `npx pagefind` wrapper finds it). */
+function pagefindBinary(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const exe = process.platform === 'win32' ? '.exe' : '';
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${exe}`);
+    } catch {
+      // not shipped for this platform under this name; try the next
+    }
   }
+  throw new Error(`pagefind: no indexer binary for ${platform}-${process.arch}; run npm ci`);
+}
+
+/** Runs the indexer to its end; rejects with its output unless it exits with 0. */
+function runIndexer(args: string[], cwd: string): Promise<void> {
+  // Hermetic: no PAGEFIND_* variable from the caller's environment and no pagefind.yml from the
+  // working directory (out/ holds none) can change what is indexed or where it is written.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('PAGEFIND_')));
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefindBinary(), args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`pagefind stopped with ${signal ?? `exit code ${code}`}:\n${output.trim()}`));
+    });
+  });
+}
+
+/**
+ * Indexes the thread pages in `outDir` and writes the bundle to `<outDir>/pagefind`; resolves once
+ * every file is written and the bundle holds exactly `threadCount` pages, else rejects.
+ */
+export async function writeSearchIndex(outDir: string, threadCount: number): Promise<number> {
+  const bundle = path.join(outDir, 'pagefind');
+  // Only thread pages carry data-pagefind-body: reading the others (index, doctors) is wasted work.
+  const args = ['--site', outDir, '--glob', 'threads/**/*.html', '--force-language', 'en', '--output-path', bundle, '--quiet'];
+  await runIndexer(args, outDir);
+  // The writer has exited, so the entry file is whole. The indexer skips a page it cannot read
+  // without failing; a count short of the threads means a thread would never be found.
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const languages = Object.values(entry.languages);
+  const indexed = languages.reduce((sum, language) => sum + language.page_count, 0);
+  if (indexed !== threadCount) throw new Error(`pagefind indexed ${indexed} pages, but the archive has ${threadCount} threads`);
+  const fragments = readdirSync(path.join(bundle, 'fragment')).length;
+  if (fragments !== indexed) throw new Error(`pagefind wrote ${fragments} page fragments for ${indexed} pages`);
+  return indexed;
 }
