@@ -177,15 +177,15 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
     ]);
   });
 
-  it('turns non-breaking spaces and tabs into single spaces, reads CRLF, keeps lines, and joins a wrapped disclaimer', () => {
+  it('turns non-breaking spaces and tabs into single spaces, reads CRLF, keeps lines as hard breaks, and joins a wrapped disclaimer', () => {
     const { thread, warnings } = scrape('nbsp-crlf-wrapped.txt');
     expect(warnings).toEqual([]);
     expect(thread.title).toBe('Swelling After Lip Filler?');
-    expect(thread.question).toEqual({ body: 'My lips are still swollen three days later.\nIs that normal?\n', photo: true });
+    expect(thread.question).toEqual({ body: 'My lips are still swollen three days later.\\\nIs that normal?\n', photo: true });
     expect(thread.answers).toEqual([
       {
         headline: 'Swelling is expected',
-        body: 'Swelling peaks on day two. It settles within a week.\nIce helps.\n',
+        body: 'Swelling peaks on day two. It settles within a week.\\\nIce helps.\n',
         doctor: { name: 'Theo Marsh', credentials: ['MD'], location: 'Riverside', specialty: 'Facial Plastic Surgeon', rating: { value: 4.6, reviews: 310 } },
       },
     ]);
