@@ -20,8 +20,11 @@ type Block = { list: false; lines: SourceLine[] } | { list: true; items: Item[] 
 
 /** `- `, `* ` or `• `; the line may be the bullet alone (an empty item). */
 const BULLET = /^([-*•])(?: (.*))?$/u;
-// CommonMark reads at most nine digits as a list number, and "01." would show as "1.": such lines stay text.
-const NUMBERED = /^(0|[1-9]\d{0,8})([.)])(?: (.*))?$/u;
+/**
+ * `1.` or `1)`, up to three digits: the page draws a list's numbers in the margin, which holds
+ * "999." at 320 px (CommonMark would read nine digits). "01." would show as "1.". Such lines stay text.
+ */
+const NUMBERED = /^(0|[1-9]\d{0,2})([.)])(?: (.*))?$/u;
 /** The marker written for each kind when the list before it does not already use it. */
 const WRITTEN: Record<string, string> = { '-': '-', '•': '-', '*': '*', '.': '.', ')': ')' };
 /** The other marker of the same list type: CommonMark joins adjacent lists that share a marker. */
