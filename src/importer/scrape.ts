@@ -1,8 +1,9 @@
 /**
  * Scraped page text (the seed's format: a RealSelf Q&A page saved as plain text) to thread data.
  * Pure: no file access. Either a thread with warnings, or the first line that does not fit the
- * format and what was expected there. Every word of the question and answers is kept, in order;
- * only page chrome, the vote templates and the doctor blocks' layout are taken apart.
+ * format (or whose text the content rules for bodies refuse) and what was expected there. Every
+ * word and every line of the question and answers is kept, in order; only page chrome, the vote
+ * templates and the doctor blocks' layout are taken apart.
  */
 import { SLUG_MAX, slugWords } from '../content/schema';
 import type { Answer, Doctor, Rating, Thread } from '../content/schema';
@@ -112,7 +113,7 @@ export function parseScrape(text: string): Scraped {
   try {
     const lines = normalize(text);
     const { thread, bodyLines } = parseLines(lines, warnings);
-    // The content checker's limits apply to what is written: refuse here, at the scrape's line.
+    // The content checker's body rules (limits above all) apply to what is written: refuse here, at the scrape's line.
     const problem = firstBodyProblem(thread, bodyLines);
     if (problem) return { ok: false, error: problem };
     return { ok: true, thread, warnings, titleLine: lines.find((l) => l.text !== '')?.n ?? 1 };
