@@ -16,6 +16,8 @@ const SEED_FILE = path.join(ROOT, 'content', 'face-semi-paralyzed-after-botox-to
 /** The hand-made content file the importer replaced, kept unchanged as a build fixture. */
 const HAND_MADE = path.join(ROOT, 'tests', 'fixtures', 'build-js', 'face-semi-paralyzed-after-botox-to-masseter-muscles.md');
 const SCRAPES = path.join(ROOT, 'tests', 'fixtures', 'scrapes');
+/** Where the imports of the line and list fixtures live: the browser suite builds them into its fixture site. */
+const BROWSER_CONTENT = path.join(ROOT, 'tests', 'fixtures', 'browser-content');
 const T = "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}";
 const DISCLAIMER =
   'These answers are for educational purposes and should not be relied upon as a substitute for medical advice you may receive from your physician. If you have a medical emergency, please call 911. These answers do not constitute or initiate a patient/doctor relationship.';
@@ -177,15 +179,15 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
     ]);
   });
 
-  it('turns non-breaking spaces and tabs into single spaces, reads CRLF, keeps lines, and joins a wrapped disclaimer', () => {
+  it('turns non-breaking spaces and tabs into single spaces, reads CRLF, keeps lines as hard breaks, and joins a wrapped disclaimer', () => {
     const { thread, warnings } = scrape('nbsp-crlf-wrapped.txt');
     expect(warnings).toEqual([]);
     expect(thread.title).toBe('Swelling After Lip Filler?');
-    expect(thread.question).toEqual({ body: 'My lips are still swollen three days later.\nIs that normal?\n', photo: true });
+    expect(thread.question).toEqual({ body: 'My lips are still swollen three days later.\\\nIs that normal?\n', photo: true });
     expect(thread.answers).toEqual([
       {
         headline: 'Swelling is expected',
-        body: 'Swelling peaks on day two. It settles within a week.\nIce helps.\n',
+        body: 'Swelling peaks on day two. It settles within a week.\\\nIce helps.\n',
         doctor: { name: 'Theo Marsh', credentials: ['MD'], location: 'Riverside', specialty: 'Facial Plastic Surgeon', rating: { value: 4.6, reviews: 310 } },
       },
     ]);
@@ -229,15 +231,119 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
   it('writes every fixture to a file the content loader accepts, equal to the parsed thread', () => {
     const dir = tempDir();
     const names = readdirSync(SCRAPES).filter((n) => n.endsWith('.txt')).sort();
-    expect(names).toHaveLength(7);
+    expect(names).toHaveLength(9);
     const run = importNow(names.map((n) => path.join(SCRAPES, n)), dir);
     expect(run.code).toBe(0);
-    expect(run.out).toHaveLength(7);
+    expect(run.out).toHaveLength(9);
     for (const name of names) {
       const { thread } = scrape(name);
       const file = `${thread.slug}.md`;
       expect(parseThreadFile(file, readFileSync(path.join(dir, file)))).toMatchObject({ problems: [], thread });
     }
+  });
+});
+
+describe('importer: lines, lists and doctor blocks under the last line', () => {
+  const LINE_FIXTURES = [
+    ['lists-and-steps.txt', 'bruising-and-pain-after-cheek-filler.md'],
+    ['lines-not-lists.txt', 'numbered-notes-that-are-not-a-list.md'],
+  ];
+
+  it('imports the line and list fixtures to exactly the content files the browser suite builds', () => {
+    const dir = tempDir();
+    const run = importNow(LINE_FIXTURES.map(([scrapeName]) => path.join(SCRAPES, scrapeName ?? '')), dir);
+    expect(run).toMatchObject({ code: 0, err: [] });
+    for (const [, file] of LINE_FIXTURES) {
+      expect(readFileSync(path.join(dir, file ?? ''), 'utf8'), file).toBe(readFileSync(path.join(BROWSER_CONTENT, file ?? ''), 'utf8'));
+    }
+  });
+
+  it('writes the issue\'s question as a line, then a numbered list; lone, unordered and interrupted numbers as lines', () => {
+    expect(scrape('lists-and-steps.txt').thread.question.body).toBe(
+      "I had cheek filler on Monday and there is a bruise. My photo is at C:\\\\Users\\\\me\\\\photo.jpg\n\n1. It hurts\n2. It's hard\n\nWhat should I do?\n",
+    );
+    expect(scrape('lines-not-lists.txt').thread.question.body).toBe(
+      'My notes from the visit:\\\n1\\. It hurts\\\nThe nurse said to wait.\\\nSaved in C:\\\\notes\\\\\\\n\\---\\\nIs that right?\n',
+    );
+    expect(scrape('lines-not-lists.txt').thread.answers[0]?.body).toBe(
+      [
+        'Your notes number things out of order, so they stay as you wrote them:\\',
+        '1\\. Wash the area\\',
+        '3\\. Apply the cream\\',
+        '2\\. Cover it',
+        '',
+        'Mixed marks are two different things:\\',
+        '\\- a dash line\\',
+        '\\* a star line\\',
+        '• a dot line\\',
+        '1\\. a number with a dot\\',
+        '2\\) a number with a bracket',
+        '',
+        '01\\. is how the form numbers steps\\',
+        '02\\. and this is the second\\',
+        '1234567890. is a ticket number\\',
+        '1234567891. is the next ticket',
+        '',
+        'A run interrupted by a note:\\',
+        '1\\. Cool the skin\\',
+        'Use a cloth, never ice on bare skin.\\',
+        '2\\. Rest',
+        '',
+        'Please book a follow-up.\\',
+        'Ask for Dr Kim, MD\\',
+        'at the Springfield clinic',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('takes a doctor block written right under the last line, with or without a rating, and warns of nothing', () => {
+    const lists = scrape('lists-and-steps.txt');
+    expect(lists.warnings).toEqual([]);
+    expect(lists.thread.answers.map((a) => a.doctor)).toEqual([
+      { name: 'Nora Vance', credentials: ['MD'], location: 'Eastport', specialty: 'Facial Plastic Surgeon', rating: { value: 4.7, reviews: 52 } },
+      { name: 'Omar Reyes', credentials: ['DO'], location: 'Lakeview', specialty: 'Dermatologist' },
+      { name: 'Ruth Ames', credentials: ['MD'], location: 'Hillcrest', specialty: 'Cosmetic Surgeon', rating: { value: 4.9, reviews: 130 } },
+    ]);
+    expect(lists.thread.answers[0]?.body.endsWith('Avoid these for a few days:\n\n- Aspirin and ibuprofen\n- Alcohol\n- Hard workouts\n')).toBe(true);
+    // "Ask for Dr Kim, MD" / "at the Springfield clinic" names no known specialty and no rating: text, no doctor.
+    const lines = scrape('lines-not-lists.txt');
+    expect(lines.warnings).toEqual([]);
+    expect(lines.thread.answers.map((a) => a.doctor?.name)).toEqual([undefined, 'Lena Ortiz']);
+  });
+
+  it.each([
+    ['a place without a known specialty and no rating', ['Jane Doe, MD', 'Springfield clinic'], 'Jane Doe, MD\\\nSpringfield clinic'],
+    [
+      'a name without credentials above a place and a rating',
+      ['Dr Jane Doe', 'Springfield Dermatologist', '4.0 out of 5 stars 3 reviews'],
+      'Dr Jane Doe\\\nSpringfield Dermatologist\\\n4\\.0 out of 5 stars 3 reviews',
+    ],
+    [
+      'a specialty without location above a rating',
+      ['Jane Doe, MD', 'Dermatologist', '4.0 out of 5 stars 3 reviews'],
+      'Jane Doe, MD\\\nDermatologist\\\n4\\.0 out of 5 stars 3 reviews',
+    ],
+  ])('keeps the lines under the last line as text when they do not all match: %s', (_name, tail, written) => {
+    const result = parseScrape(scrapeOf('H', '', T, '', 'Text.', ...tail));
+    expect(result.ok && result.thread.answers).toEqual([{ headline: 'H', body: `Text.\\\n${written}\n` }]);
+  });
+
+  it('keeps an unknown specialty between a name and a rating under the last line, as in a block of its own, and warns', () => {
+    const result = parseScrape(scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', 'Springfield Wellness Guru', '4.0 out of 5 stars 3 reviews'));
+    expect(result.ok && result.warnings).toEqual([
+      { line: 13, message: 'no known specialty at the end of "Springfield Wellness Guru"; the whole line is kept as the location' },
+    ]);
+    expect(result.ok && result.thread.answers).toEqual([
+      { headline: 'H', body: 'Text.\n', doctor: { name: 'Jane Doe', credentials: ['MD'], location: 'Springfield Wellness Guru', rating: { value: 4, reviews: 3 } } },
+    ]);
+  });
+
+  it('accepts 500 list lines in a body, the content limit', () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in.txt');
+    writeFileSync(input, scrapeOf('H', '', T, '', ...Array.from({ length: 500 }, (_, i) => `${i + 1}. Step`)));
+    expect(importNow([input], path.join(dir, 'out'))).toMatchObject({ code: 0, err: [] });
   });
 });
 
@@ -264,6 +370,19 @@ describe('importer: scrapes it cannot parse', () => {
     ['a rating over 5', scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Springfield Dermatologist', '7.5 out of 5 stars 3 reviews'), '15: expected a rating from 0 to 5 stars, got 7.5'],
     ['a rating under a name without credentials', scrapeOf('H', '', T, '', 'Text.', '', 'Dr Jane Doe', 'Springfield Dermatologist', '4.0 out of 5 stars 3 reviews'), '13: expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"'],
     ['another unrendered template', scrapeOf('H', '', T, '', 'Costs {{ price }} today.'), '11: expected text or a "{{ voteCount ... }}" line of its own, got the unrendered template "{{ price }}"'],
+    // Three lines ending with a rating are a doctor block of their own: its first line must be the name.
+    ['a rating two lines under the last line', scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', '4.0 out of 5 stars 3 reviews'), '11: expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"'],
+    ['a rating over 5 under the last line', scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', 'Springfield Dermatologist', '7.5 out of 5 stars 3 reviews'), '14: expected a rating from 0 to 5 stars, got 7.5'],
+    [
+      '501 numbered lines in an answer',
+      scrapeOf('H', '', T, '', 'Steps:', ...Array.from({ length: 501 }, (_, i) => `${i + 1}. Step`)),
+      '512: answers[0].body would not be valid content: answer body has more than 500 lines starting a quote or a list item; split it',
+    ],
+    [
+      '501 bullet lines in the question',
+      ['A question?', '', ...Array.from({ length: 501 }, () => '• Point'), '', 'Doctor Answers 1', '', 'H', '', T, '', 'Text.'].join('\n'),
+      '503: question.body would not be valid content: question text has more than 500 lines starting a quote or a list item; split it',
+    ],
   ];
 
   it.each(bad)('%s: exit 1, the line and what was expected, no file written', (_name, text, expected) => {

@@ -38,6 +38,16 @@ describe('markdown renderer', () => {
   it('keeps words apart across a hard line break in the plain text', () => {
     expect(renderMarkdownWithText('ends with two spaces  \nnext line', 3)).toEqual({ html: '<p>ends with two spaces<br>\nnext line</p>\n', text: 'ends with two spaces next line' });
   });
+
+  it('keeps words apart across the importer\'s backslash breaks and list items, in the page text and in excerpts', () => {
+    // What the importer writes for "Steps:" / "Ice" / "1. Arnica" / "2. Rest", then "- Sleep" / "- Walk".
+    const markdown = 'Steps:\\\nIce\n\n1. Arnica\n2. Rest\n\n- Sleep\n- Walk\n';
+    expect(renderMarkdownWithText(markdown, 3)).toEqual({
+      html: '<p>Steps:<br>\nIce</p>\n<ol>\n<li>Arnica</li>\n<li>Rest</li>\n</ol>\n<ul>\n<li>Sleep</li>\n<li>Walk</li>\n</ul>\n',
+      text: 'Steps: Ice Arnica Rest Sleep Walk',
+    });
+    expect(plainText(markdown)).toBe('Steps: Ice Arnica Rest Sleep Walk');
+  });
 });
 
 describe('the quick path for plain paragraphs', () => {
@@ -50,7 +60,9 @@ describe('the quick path for plain paragraphs', () => {
   }
 
   const seed = loadContent(path.join(ROOT, 'content')).threads;
-  const bodies = [...seed, ...Array.from({ length: 40 }, (_, i) => syntheticThread(i).text).map((text) => ({ text }))].flatMap((t) =>
+  // The browser fixtures hold the importer's lists and hard breaks.
+  const fixtures = loadContent(path.join(ROOT, 'tests', 'fixtures', 'browser-content')).threads;
+  const bodies = [...seed, ...fixtures, ...Array.from({ length: 40 }, (_, i) => syntheticThread(i).text).map((text) => ({ text }))].flatMap((t) =>
     'answers' in t ? [t.question.body, ...t.answers.map((a) => a.body)] : [t.text.slice(t.text.lastIndexOf('\n---\n') + 5)],
   );
 
@@ -72,6 +84,9 @@ describe('the quick path for plain paragraphs', () => {
     ['a rule', '---'],
     ['indented code', '    code'],
     ['a hard break', 'a  \nb'],
+    ['a backslash hard break', 'a\\\nb'],
+    ['a list from 3 with brackets', '3) a\n4) b'],
+    ['a list after a line', 'Steps:\n\n* a\n* b'],
     ['a character reference', 'a &amp; b'],
     ['raw HTML', 'a <b>b</b>'],
     ['a link', '[a](https://example.org/)'],

@@ -1,12 +1,16 @@
 /**
  * Scraped page text (the seed's format: a RealSelf Q&A page saved as plain text) to thread data.
  * Pure: no file access. Either a thread with warnings, or the first line that does not fit the
- * format and what was expected there. Every word of the question and answers is kept, in order;
- * only page chrome, the vote templates and the doctor blocks' layout are taken apart.
+ * format (or whose text the content rules for bodies refuse) and what was expected there. Every
+ * word and every line of the question and answers is kept, in order; only page chrome, the vote
+ * templates and the doctor blocks' layout are taken apart.
  */
 import { SLUG_MAX, slugWords } from '../content/schema';
 import type { Answer, Doctor, Rating, Thread } from '../content/schema';
-import { escapeMarkdown } from './markdown-text';
+import { firstBodyProblem } from './body-problems';
+import type { BodyLines } from './body-problems';
+import { bodyMarkdown, splitParagraphs } from './paragraphs';
+import type { SourceLine as Line } from './paragraphs';
 
 /** Something kept but worth a look, at a 1-based line of the scrape. */
 export type ScrapeWarning = { line: number; message: string };
@@ -94,8 +98,6 @@ const RATING = /^(\d+(?:\.\d+)?) out of 5 stars (\d{1,3}(?:,\d{3})+|\d+) reviews
 /** Spaces of every kind except the line break: non-breaking, thin, ideographic, tabs. */
 const SPACES = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/gu;
 
-type Line = { n: number; text: string };
-
 class ParseError extends Error {
   constructor(
     readonly line: number,
@@ -110,7 +112,10 @@ export function parseScrape(text: string): Scraped {
   const warnings: ScrapeWarning[] = [];
   try {
     const lines = normalize(text);
-    const thread = parseLines(lines, warnings);
+    const { thread, bodyLines } = parseLines(lines, warnings);
+    // The content checker's body rules (limits above all) apply to what is written: refuse here, at the scrape's line.
+    const problem = firstBodyProblem(thread, bodyLines);
+    if (problem) return { ok: false, error: problem };
     return { ok: true, thread, warnings, titleLine: lines.find((l) => l.text !== '')?.n ?? 1 };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, error: { line: error.line, message: error.message } };
@@ -128,7 +133,8 @@ function normalize(text: string): Line[] {
   });
 }
 
-function parseLines(lines: Line[], warnings: ScrapeWarning[]): Thread {
+/** The thread, and for each body the scrape line of each markdown line. */
+function parseLines(lines: Line[], warnings: ScrapeWarning[]): { thread: Thread; bodyLines: BodyLines } {
   const end = (lines.at(-1)?.n ?? 0) + 1;
   const template = lines.find((l) => OTHER_TEMPLATE.test(l.text) && !VOTE_TEMPLATE.test(l.text));
   if (template) {
@@ -151,7 +157,7 @@ function parseLines(lines: Line[], warnings: ScrapeWarning[]): Thread {
   if (!countMatch) {
     throw new ParseError(countLine.n, `expected "Doctor Answers <number>" after the question, got ${JSON.stringify(countLine.text)}`);
   }
-  const questionParas = paragraphs(lines.slice(titleAt + 1, countAt));
+  const questionParas = splitParagraphs(lines.slice(titleAt + 1, countAt));
   if (questionParas.length === 0) throw new ParseError(countLine.n, 'expected the question text between the title and "Doctor Answers"');
 
   let rest = lines.slice(countAt + 1);
@@ -188,14 +194,16 @@ function parseLines(lines: Line[], warnings: ScrapeWarning[]): Thread {
   if (stated !== answers.length) {
     warnings.push({ line: countLine.n, message: `the page says "Doctor Answers ${stated}" but ${answers.length} answers were found` });
   }
-  return {
+  const question = bodyMarkdown(questionParas);
+  const thread: Thread = {
     slug,
     title,
-    question: { body: toMarkdown(questionParas), photo: marker !== null },
-    answers,
+    question: { body: question.markdown, photo: marker !== null },
+    answers: answers.map((a) => a.answer),
     source: { site: SOURCE_SITE },
     ...(disclaimer ? { disclaimer: disclaimer.text } : {}),
   };
+  return { thread, bodyLines: { question: question.lines, answers: answers.map((a) => a.lines) } };
 }
 
 /** The closing disclaimer: the last paragraph, when it opens like one. It may follow a doctor block without a blank line. */
@@ -208,21 +216,43 @@ function takeDisclaimer(lines: Line[]): { at: number; line: number; text: string
   return { at: start, line: lines[start]?.n ?? 0, text };
 }
 
-/** One answer from the lines between its `{{ voteCount }}` line and `next`, the line that follows them. */
-function parseAnswer(headline: string, region: Line[], next: number, warnings: ScrapeWarning[]): Answer {
-  const paras = paragraphs(region);
-  const last = paras.at(-1);
-  const doctor = last && looksLikeDoctor(last) ? parseDoctor(last, warnings) : undefined;
-  const body = doctor ? paras.slice(0, -1) : paras;
+/**
+ * One answer from the lines between its `{{ voteCount }}` line and `next`, the line that follows
+ * them, with the scrape line of each line of its markdown body.
+ */
+function parseAnswer(headline: string, region: Line[], next: number, warnings: ScrapeWarning[]): { answer: Answer; lines: number[] } {
+  const paras = splitParagraphs(region);
+  const last = paras.at(-1) ?? [];
+  const glued = isDoctorBlock(last) ? 0 : gluedDoctorStart(last);
+  const doctor = glued === undefined ? undefined : parseDoctor(last.slice(glued), warnings);
+  const body = glued === undefined ? paras : [...paras.slice(0, -1), ...(glued > 0 ? [last.slice(0, glued)] : [])];
   if (body.length === 0) {
     throw new ParseError(region.find((l) => l.text !== '')?.n ?? next, 'expected the answer\'s text after its "{{ voteCount ... }}" line');
   }
-  return { headline, body: toMarkdown(body), ...(doctor ? { doctor } : {}) };
+  const { markdown, lines } = bodyMarkdown(body);
+  return { answer: { headline, body: markdown, ...(doctor ? { doctor } : {}) }, lines };
 }
 
-/** A doctor block opens with a name and credentials, or ends with a rating line. */
-function looksLikeDoctor(para: Line[]): boolean {
-  return splitName(para[0]?.text ?? '') !== undefined || RATING.test(para.at(-1)?.text ?? '');
+/** A paragraph that is a doctor block of its own: it opens with a name and credentials, or is at most three lines ending with a rating. */
+function isDoctorBlock(para: Line[]): boolean {
+  const rated = RATING.test(para.at(-1)?.text ?? '');
+  return para.length > 0 && (splitName(para[0]?.text ?? '') !== undefined || (rated && para.length <= 3));
+}
+
+/**
+ * Where a doctor block written right under the answer's last line starts: the paragraph ends
+ * with "Name, MD" and "<location> <specialty>" (a specialty we know, so plain text is never taken
+ * for a place), or with those and a rating line, where the rating vouches for any place line.
+ * Undefined when the lines do not all match: the paragraph is then text.
+ */
+function gluedDoctorStart(para: Line[]): number | undefined {
+  const rated = RATING.test(para.at(-1)?.text ?? '');
+  const at = para.length - (rated ? 3 : 2);
+  const [name, place] = [para[at], para[at + 1]];
+  if (at < 1 || !name || !place || splitName(name.text) === undefined || RATING.test(place.text)) return undefined;
+  const specialty = knownSpecialty(place.text);
+  const hasLocation = specialty.length < place.text.length;
+  return hasLocation && (rated || specialty !== '') ? at : undefined;
 }
 
 /** "Name, CRED" / "<location> <specialty>" / optional "4.4 out of 5 stars 28 reviews". */
@@ -259,9 +289,7 @@ function splitName(text: string): Pick<Doctor, 'name' | 'credentials'> | undefin
 
 /** "Beverly Hills Facial Plastic Surgeon" -> location and the longest known specialty at its end. */
 function splitPlace(line: Line, warnings: ScrapeWarning[]): Pick<Doctor, 'location' | 'specialty'> {
-  const lower = line.text.toLowerCase();
-  const known = SPECIALTIES.filter((s) => lower === s.toLowerCase() || lower.endsWith(` ${s.toLowerCase()}`));
-  const longest = known.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const longest = knownSpecialty(line.text);
   if (longest === '') {
     warnings.push({
       line: line.n,
@@ -271,27 +299,15 @@ function splitPlace(line: Line, warnings: ScrapeWarning[]): Pick<Doctor, 'locati
   }
   const location = line.text.slice(0, line.text.length - longest.length).trim();
   if (location === '') throw new ParseError(line.n, `expected a location before the specialty ${JSON.stringify(line.text)}`);
-  return { location, specialty: line.text.slice(line.text.length - longest.length) };
+  return { location, specialty: longest };
 }
 
-/** Groups non-blank lines into paragraphs. */
-function paragraphs(lines: Line[]): Line[][] {
-  const out: Line[][] = [];
-  let current: Line[] = [];
-  for (const line of lines) {
-    if (line.text !== '') current.push(line);
-    else if (current.length > 0) {
-      out.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
-/** Paragraphs to markdown that renders as exactly these characters; lines inside a paragraph stay lines. */
-function toMarkdown(paras: Line[][]): string {
-  return `${paras.map((p) => p.map((l) => escapeMarkdown(l.text)).join('\n')).join('\n\n')}\n`;
+/** The longest known specialty at the end of a place line, as the source wrote it; '' when there is none. */
+function knownSpecialty(text: string): string {
+  const lower = text.toLowerCase();
+  const known = SPECIALTIES.filter((s) => lower === s.toLowerCase() || lower.endsWith(` ${s.toLowerCase()}`));
+  const longest = known.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return text.slice(text.length - longest.length);
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean, from: number): number {

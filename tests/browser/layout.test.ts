@@ -5,7 +5,7 @@ import { ROOT } from '../helpers/build';
 import { openPage, useBrowser } from './helpers/chromium';
 import { doctorSlug } from '../../src/content/doctors';
 import { longWordDoctor } from './helpers/fixture-content';
-import { LONG_WORD_SLUG, fixtureSite, seedSite } from './helpers/site';
+import { LINES_SLUGS, LONG_WORD_SLUG, fixtureSite, seedSite } from './helpers/site';
 import type { SitePage } from './helpers/site';
 
 const WIDTHS = [320, 390, 768, 1280];
@@ -50,14 +50,15 @@ async function checkLayout(sitePage: SitePage, site: 'seed' | 'fixture', javaScr
 
 describe('layout: no horizontal scroll at 320, 390, 768 and 1280 px, light and dark', () => {
   const fixturePages = fixtureSite();
-  it('the fixture site has the 20,000-character word thread, and the index and its doctor in two pages', () => {
+  it('the fixture site has the 20,000-character word thread, the index and its doctor in two pages, and the list threads', () => {
     const doctor = doctorSlug(longWordDoctor());
     expect(fixturePages.map((p) => p.file).sort()).toEqual([
       `doctors/${doctor}/index.html`,
       `doctors/${doctor}/page/2/index.html`,
       'page/2/index.html',
+      ...LINES_SLUGS.map((slug) => `threads/${slug}/index.html`),
       `threads/${LONG_WORD_SLUG}/index.html`,
-    ]);
+    ].sort());
   });
   for (const [site, pages] of [['seed', seedSite()], ['fixture', fixturePages]] as const) {
     for (const sitePage of pages) {

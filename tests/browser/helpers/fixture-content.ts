@@ -1,8 +1,9 @@
 /**
- * The layout fixture site's content: tests/fixtures/browser-content/ (the seed and the long-word
- * thread) plus 50 short threads answered by the long-word thread's doctor (her rating only there).
- * Her 51 answers and the 52 threads of the index then take two pages each, so the browser suite
- * meets the paginated page types, with the longest name and title, as well.
+ * The layout fixture site's content: tests/fixtures/browser-content/ (the seed, the long-word
+ * thread, and the two threads imported from the line and list scrapes) plus 50 short threads
+ * answered by the long-word thread's doctor (her rating only there). Her 51 answers and the 54
+ * threads of the index then take two pages each, so the browser suite meets the paginated page
+ * types, with the longest name and title, as well.
  */
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -52,13 +52,19 @@ export function seedSite(): SitePage[] {
 
 /**
  * The pages of the layout fixture site (writeFixtureContent: the seed, a thread with a
- * 20,000-character word, 50 more answers by its doctor) that show or link the long-word thread;
- * the rest repeat the seed site or each other.
+ * 20,000-character word, 50 more answers by its doctor, the imported line and list threads) that
+ * show or link the long-word thread, and the line and list threads; the rest repeat the seed
+ * site or each other.
  */
 export function fixtureSite(): SitePage[] {
   return sitePages(inject('fixtureDir'), inject('fixtureOrigin')).filter(
-    (p) => p.file.includes(LONG_WORD_SLUG) || readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
+    (p) => isLinesThread(p) || p.file.includes(LONG_WORD_SLUG) || readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
   );
+}
+
+/** The page of one of the threads imported from the line and list scrapes (LINES_SLUGS). */
+export function isLinesThread(page: SitePage): boolean {
+  return LINES_SLUGS.some((slug) => page.file === `threads/${slug}/index.html`);
 }
 
 /** A listing's page 2 or later (`page/<n>/`): the fixture site's index and long-word doctor have one; the seed site, one thread, none. */
@@ -78,6 +84,8 @@ export function mayRunScripts(page: SitePage): boolean {
 
 export const SEED_SLUG = 'face-semi-paralyzed-after-botox-to-masseter-muscles';
 export const LONG_WORD_SLUG = 'long-word-layout-fixture';
+/** The threads imported from tests/fixtures/scrapes/lists-and-steps.txt and lines-not-lists.txt. */
+export const LINES_SLUGS = ['bruising-and-pain-after-cheek-filler', 'numbered-notes-that-are-not-a-list'];
 
 declare module 'vitest' {
   export interface ProvidedContext {
