@@ -31,7 +31,8 @@ describe('search index', () => {
     dir = site({ one: true, two: true, three: true });
     expect(await writeSearchIndex(dir, 3)).toBe(3);
     const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(entry.languages).toEqual({ en: expect.objectContaining({ page_count: 3 }) });
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(entry.languages.en?.page_count).toBe(3);
     expect(readdirSync(path.join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
   });
 

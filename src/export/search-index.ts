@@ -42,7 +42,8 @@ function pagefindBinary(): string {
 function runIndexer(args: string[], cwd: string): Promise<void> {
   // Hermetic: no PAGEFIND_* variable from the caller's environment and no pagefind.yml from the
   // working directory (out/ holds none) can change what is indexed or where it is written.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('PAGEFIND_')));
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('PAGEFIND_')) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(pagefindBinary(), args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
