@@ -22,7 +22,7 @@ import { measure } from './measure';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'out');
 const CONTENT = path.join(os.tmpdir(), 'qa-thread-viewer-stress');
-const SNAPSHOT = path.join(ROOT, '.next', 'cache', 'threads.json');
+const SNAPSHOT = path.join(ROOT, '.next', 'cache', 'snapshot');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 const args = process.argv.slice(2);

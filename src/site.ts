@@ -15,7 +15,7 @@ if (BASE_PATH !== '' && !/^\/[^\s?#]*$/u.test(BASE_PATH)) {
 
 /**
  * The site's origin as readers reach it, without the base path and without a trailing slash:
- * canonical links, Open Graph, JSON-LD and the sitemap need absolute addresses.
+ * canonical links, Open Graph and the sitemap need absolute addresses.
  */
 export const SITE_URL = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/u, '');
 if (!/^https?:\/\/[^/?#\s]+$/u.test(SITE_URL)) {
@@ -62,7 +62,7 @@ const CSP_COMMON = "default-src 'none'; font-src 'self'; connect-src 'self'; obj
 
 /**
  * Content-Security-Policy of every page without JavaScript: nothing runs, only our own styles,
- * images and fonts load. JSON-LD blocks are data, which the browser never runs.
+ * images and fonts load.
  */
 export const CSP_NO_SCRIPT = `${CSP_COMMON}; img-src 'self'; script-src 'none'; style-src 'self'`;
 

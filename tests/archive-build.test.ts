@@ -1,6 +1,6 @@
 /**
  * The reader features on a built archive of 120 threads, served below a base path:
- * pagination, doctor pages, related threads, JSON-LD, sharing metadata, sitemap, robots.txt,
+ * pagination, doctor pages, related threads, microdata, sharing metadata, sitemap, robots.txt,
  * .nojekyll, the search bundle, and every internal link resolving to a file in out/.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED, TOPICS, generatedSlug, writeArchive } from './helpers/archive';
 import { OUT, listFiles, runBuild } from './helpers/build';
+import { microdataItems } from './helpers/microdata';
 
 const BASE = '/archive';
 const SITE = 'https://example.org';
@@ -217,38 +218,41 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(html('threads/same-name-denver/index.html')).not.toContain('Related questions');
   });
 
-  it('puts QAPage JSON-LD on a thread that matches the page, escaped so </script> in a title stays data', () => {
+  it('marks a thread up as a QAPage in microdata with absolute answer URLs under the base path; </script> in a title stays text', () => {
     const raw = html('threads/script-in-title/index.html');
     const $ = load(raw);
-    const blocks = $('script');
-    expect(blocks.length).toBe(1);
-    expect(blocks.attr('type')).toBe('application/ld+json');
-    const json = blocks.html() ?? '';
-    expect(json).not.toContain('<');
-    expect(json).toContain('Is \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e shown as script text?');
-    const data = JSON.parse(json) as Record<string, unknown>;
+    expect($('script').length).toBe(0);
     const url = `${SITE}${BASE}/threads/script-in-title/`;
-    expect(data).toEqual({
-      '@context': 'https://schema.org',
-      '@type': 'QAPage',
-      mainEntity: {
-        '@type': 'Question',
-        name: $('h1').text(),
-        text: 'Will the script text in this title break the page?',
-        answerCount: $('article.answer').length,
-        url,
-        suggestedAnswer: [
-          {
-            '@type': 'Answer',
-            text: $('#answer-1 .prose').text().trim(),
-            url: `${url}#answer-1`,
-            upvoteCount: 3,
-            author: { '@type': 'Person', name: 'John Smith', honorificSuffix: 'MD, FACS' },
-          },
-          { '@type': 'Answer', text: $('#answer-2 .prose').text().trim(), url: `${url}#answer-2` },
-        ],
+    const text = (n: number) => $(`#answer-${n} .prose`).text().replace(/\s+/gu, ' ').trim();
+    expect(microdataItems($, url)).toEqual([
+      {
+        type: 'https://schema.org/QAPage',
+        properties: {
+          mainEntity: [
+            {
+              type: 'https://schema.org/Question',
+              properties: {
+                name: ['Is </script><script>alert(1)</script> shown as script text?'],
+                text: ['Will the script text in this title break the page?'],
+                answerCount: ['2'],
+                suggestedAnswer: [
+                  {
+                    type: 'https://schema.org/Answer',
+                    properties: {
+                      url: [`${url}#answer-1`],
+                      upvoteCount: ['3'],
+                      text: [text(1)],
+                      author: [{ type: 'https://schema.org/Person', properties: { name: ['John Smith'], honorificSuffix: ['MD, FACS'] } }],
+                    },
+                  },
+                  { type: 'https://schema.org/Answer', properties: { url: [`${url}#answer-2`], text: [text(2)] } },
+                ],
+              },
+            },
+          ],
+        },
       },
-    });
+    ]);
     expect($('h1').text()).toBe('Is </script><script>alert(1)</script> shown as script text?');
     expect($('#answer-1 .votes').text()).toBe('3 votes');
   });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUT, ROOT, listFiles as files, runBuild } from './helpers/build';
+import { microdataItems } from './helpers/microdata';
+import type { Item } from './helpers/microdata';
 
 const SLUG = 'face-semi-paralyzed-after-botox-to-masseter-muscles';
 const page = () => load(readFileSync(path.join(OUT, 'threads', SLUG, 'index.html'), 'utf8'));
@@ -64,15 +66,13 @@ describe('built site (seed thread)', () => {
     expect(assets[0]).toMatch(/\.css$/u);
   });
 
-  it('runs no JavaScript outside the search page: only JSON-LD data blocks, no .js file but search\'s', () => {
+  it('runs no JavaScript outside the search page: no script element elsewhere, no .js file but search\'s', () => {
     for (const file of files(OUT).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(OUT, file), 'utf8');
       const $ = load(html);
       const scripts = $('script').map((_, s) => $(s).attr('src') ?? `inline ${$(s).attr('type') ?? 'classic'}`).get();
       if (file === 'search/index.html') {
         expect(scripts, file).toEqual(['/pagefind/pagefind-ui.js', '/search.js']);
-      } else if (file.startsWith('threads/')) {
-        expect(scripts, file).toEqual(['inline application/ld+json']);
       } else {
         expect(scripts, file).toEqual([]);
       }
@@ -172,29 +172,31 @@ describe('built site (seed thread)', () => {
     expect(statSync(path.join(OUT, 'favicon.svg')).size).toBeGreaterThan(0);
   });
 
-  it('puts QAPage JSON-LD on the thread page that matches it: 8 suggested answers, authors, no votes, no ratings', () => {
+  it('marks the thread page up as a schema.org QAPage in microdata: Google\'s required fields, 8 answers, authors, no votes, no ratings', () => {
     const $ = page();
-    const block = $('script[type="application/ld+json"]');
-    expect(block.length).toBe(1);
-    const json = block.html() ?? '';
-    expect(json).not.toMatch(/acceptedAnswer|aggregateRating|ratingValue|reviewCount|upvoteCount/u);
-    const data = JSON.parse(json) as {
-      '@type': string;
-      mainEntity: { '@type': string; name: string; text: string; answerCount: number; suggestedAnswer: { url: string; text: string; author?: { name: string; honorificSuffix: string } }[] };
-    };
     const url = `http://localhost:3000/threads/${SLUG}/`;
-    expect(data['@type']).toBe('QAPage');
-    expect(data.mainEntity['@type']).toBe('Question');
-    expect(data.mainEntity.name).toBe($('h1').text());
-    expect(data.mainEntity.text).toBe($('.question .prose').text().replace(/\s+/gu, ' ').trim());
-    expect(data.mainEntity.answerCount).toBe(8);
-    expect(data.mainEntity.suggestedAnswer.map((a) => a.url)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `${url}#answer-${n}`));
-    data.mainEntity.suggestedAnswer.forEach((a, i) => {
-      expect(a.text).toBe($(`#answer-${i + 1} .prose`).text().replace(/\s+/gu, ' ').trim());
+    const items = microdataItems($, url);
+    expect(items.map((i) => i.type)).toEqual(['https://schema.org/QAPage']);
+    const question = items[0]?.properties.mainEntity?.[0] as Item;
+    expect(question.type).toBe('https://schema.org/Question');
+    expect(Object.keys(question.properties).sort()).toEqual(['answerCount', 'name', 'suggestedAnswer', 'text']); // the seed has no date
+    expect(question.properties.name).toEqual([$('h1').text()]);
+    expect(question.properties.text).toEqual([$('.question .prose').text().replace(/\s+/gu, ' ').trim()]);
+    expect(question.properties.answerCount).toEqual(['8']);
+    const answers = question.properties.suggestedAnswer as Item[];
+    expect(answers.map((a) => a.type)).toEqual(Array(8).fill('https://schema.org/Answer'));
+    expect(answers.map((a) => a.properties.url)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`${url}#answer-${n}`]));
+    answers.forEach((a, i) => {
+      expect(a.properties.text).toEqual([$(`#answer-${i + 1} .prose`).text().replace(/\s+/gu, ' ').trim()]);
+      expect((a.properties.text?.[0] as string).length).toBeGreaterThan(100);
     });
-    expect(data.mainEntity.suggestedAnswer.map((a) => (a.author ? `${a.author.name}, ${a.author.honorificSuffix}` : null))).toEqual([
-      null, 'Michael R. Menachof, MD', 'Brent Moelleken, MD', null, null, 'Ronald Shelton, MD', 'Francis R. Palmer, III, MD', 'Will Richardson, MD',
-    ]);
+    expect(
+      answers.map((a) => {
+        const author = a.properties.author?.[0] as Item | undefined;
+        return author ? `${author.type} ${(author.properties.name?.[0] as string)}, ${(author.properties.honorificSuffix?.[0] as string)}` : null;
+      }),
+    ).toEqual([null, 'Michael R. Menachof, MD', 'Brent Moelleken, MD', null, null, 'Ronald Shelton, MD', 'Francis R. Palmer, III, MD', 'Will Richardson, MD'].map((a) => (a ? `https://schema.org/Person ${a}` : null)));
+    expect($.html()).not.toMatch(/acceptedAnswer|aggregateRating|ratingValue|reviewCount|upvoteCount/u);
     expect($('link[rel=canonical]').attr('href')).toBe(url);
     expect($('meta[property="og:url"]').attr('content')).toBe(url);
   });

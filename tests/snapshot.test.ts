@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadContent } from '../src/content/load';
-import { sortThreads } from '../src/content/threads';
+import { memoryArchive } from '../src/content/threads';
 
 const ROOT = path.resolve(__dirname, '..');
 const fixtures = path.join(__dirname, 'fixtures');
@@ -15,44 +15,54 @@ function check(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
-describe('content snapshot (check --snapshot, read by getThreads in the build)', () => {
+describe('content snapshot (check --snapshot, read by getArchive in the build)', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.resetModules();
   });
 
-  it('holds the checked threads in index order and the folder they came from', () => {
-    const file = path.join(tmp(), 'threads.json');
-    const run = check(path.join(fixtures, 'build-js'), '--snapshot', file);
+  it('holds a manifest in index order and one file per thread and per doctor, from the folder they came from', () => {
+    const dir = path.join(tmp(), 'snapshot');
+    const run = check(path.join(fixtures, 'build-js'), '--snapshot', dir);
     expect(run.status, run.stdout).toBe(1); // evil-thread.md is refused: no snapshot
-    expect(existsSync(file)).toBe(false);
+    expect(existsSync(dir)).toBe(false);
 
-    const ok = check(path.join(fixtures, 'threads'), '--snapshot', file);
+    const seed = path.join(ROOT, 'content');
+    const ok = check(seed, '--snapshot', dir);
     expect(ok.stdout).toContain('1 file checked, no problems');
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { contentDir: string; threads: unknown[] };
-    expect(snapshot.contentDir).toBe(path.join(fixtures, 'threads'));
-    expect(snapshot.threads).toEqual(sortThreads(loadContent(path.join(fixtures, 'threads')).threads));
+    const expected = memoryArchive(seed, loadContent(seed).threads);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as unknown;
+    expect(manifest).toEqual(expected.manifest);
+    expect(expected.manifest.contentDir).toBe(seed);
+    const slug = expected.manifest.slugs[0] ?? '';
+    expect(readdirSync(path.join(dir, 'threads'))).toEqual([`${slug}.json`]);
+    expect(JSON.parse(readFileSync(path.join(dir, 'threads', `${slug}.json`), 'utf8'))).toEqual(expected.record(slug));
+    expect(readdirSync(path.join(dir, 'doctors'))).toHaveLength(expected.manifest.doctors.length);
+    expect(expected.manifest.doctors.length).toBe(5);
   });
 
   it('removes an older snapshot when the check fails', () => {
-    const file = path.join(tmp(), 'threads.json');
-    writeFileSync(file, '{"stale":true}');
-    expect(check(path.join(fixtures, 'hostile'), '--snapshot', file).status).toBe(1);
-    expect(existsSync(file)).toBe(false);
+    const dir = path.join(tmp(), 'snapshot');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'manifest.json'), '{"stale":true}');
+    expect(check(path.join(fixtures, 'hostile'), '--snapshot', dir).status).toBe(1);
+    expect(existsSync(dir)).toBe(false);
   });
 
-  it('is what getThreads returns in the build, and a snapshot of another folder is refused', async () => {
-    const file = path.join(tmp(), 'threads.json');
-    expect(check(path.join(fixtures, 'threads'), '--snapshot', file).status).toBe(0);
-    vi.stubEnv('THREADS_SNAPSHOT', file);
+  it('is what getArchive returns in the build, and a snapshot of another folder is refused', async () => {
+    const dir = path.join(tmp(), 'snapshot');
+    expect(check(path.join(fixtures, 'threads'), '--snapshot', dir).status).toBe(0);
+    vi.stubEnv('THREADS_SNAPSHOT', dir);
     vi.stubEnv('CONTENT_DIR', path.join(fixtures, 'threads'));
     const threads = await import('../src/content/threads');
-    expect(threads.getThreads().map((t) => t.slug)).toEqual(['valid-thread']);
-    expect(threads.getThread('valid-thread').title).toBe(threads.getThreads()[0]?.title);
+    const archive = threads.getArchive();
+    expect(archive.manifest.slugs).toEqual(['valid-thread']);
+    expect(archive.record('valid-thread').thread.title).toBe(loadContent(path.join(fixtures, 'threads')).threads[0]?.title);
+    expect(() => archive.record('no-such-thread')).toThrow('no thread with slug "no-such-thread"');
 
     vi.resetModules();
     vi.stubEnv('CONTENT_DIR', path.join(fixtures, 'seed'));
     const other = await import('../src/content/threads');
-    expect(() => other.getThreads()).toThrow(`was made from ${path.join(fixtures, 'threads')}, not ${path.join(fixtures, 'seed')}`);
+    expect(() => other.getArchive()).toThrow(`was made from ${path.join(fixtures, 'threads')}, not ${path.join(fixtures, 'seed')}`);
   });
 });

@@ -14,7 +14,7 @@ const snapshot = at === -1 ? undefined : args[at + 1];
 const dir = args.find((a, i) => !a.startsWith('--') && (at === -1 || i !== at + 1)) ?? CONTENT_DIR;
 
 async function main(): Promise<number> {
-  if (snapshot) rmSync(snapshot, { force: true }); // a failed check must not leave an older snapshot behind
+  if (snapshot) rmSync(snapshot, { recursive: true, force: true }); // a failed check must not leave an older snapshot behind
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     console.log(`${dir}: no such folder; give the folder that holds the .md files`);
     return 1;

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getThreads } from '../content/threads';
+import { getArchive } from '../content/threads';
 import { contentPaths } from '../content/views';
 import { pruneUnreferenced } from '../export/prune';
 import { writeSearchIndex } from '../export/search-index';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const outDir = path.resolve('out');
   // Pagefind indexes in its own process, reads only threads/ and writes only pagefind/; the prune
   // (which reads pages and deletes only under _next/) and the sitemap go on meanwhile.
-  const [indexed] = await Promise.all([writeSearchIndex(outDir, getThreads().length), pruneAndWriteSiteFiles(outDir)]);
+  const [indexed] = await Promise.all([writeSearchIndex(outDir, getArchive().manifest.slugs.length), pruneAndWriteSiteFiles(outDir)]);
   console.log(`postbuild: search index of ${indexed} pages in out/pagefind`);
 }
 

@@ -12,23 +12,26 @@ type Props = {
   doctorSlug: string | null;
 };
 
-/** One answer as a card with a permalink `#answer-N`. */
+/** One answer as a card with a permalink `#answer-N`; a schema.org `Answer` (microdata) whose url is the permalink. */
 export function AnswerCard({ answer, number, total, html, doctorSlug }: Props) {
   const id = `answer-${number}`;
   return (
-    <article id={id} className="card answer" aria-labelledby={`${id}-title`}>
+    <article id={id} className="card answer" aria-labelledby={`${id}-title`} itemProp="suggestedAnswer" itemScope itemType="https://schema.org/Answer">
       <header className="answer-header">
         <h3 id={`${id}-title`} dir="auto">
           {answer.headline}
         </h3>
-        <a className="permalink" href={`#${id}`} data-pagefind-ignore="">
+        <a className="permalink" href={`#${id}`} itemProp="url" data-pagefind-ignore="">
           {`Answer ${number} of ${total}`}
         </a>
       </header>
       {answer.votes !== undefined ? (
-        <p className="votes">{`${answer.votes} ${answer.votes === 1 ? 'vote' : 'votes'}`}</p>
+        <p className="votes">
+          <span itemProp="upvoteCount">{answer.votes}</span>
+          {answer.votes === 1 ? ' vote' : ' votes'}
+        </p>
       ) : null}
-      <Markdown html={html} />
+      <Markdown html={html} itemProp="text" />
       <DoctorBlock doctor={answer.doctor} slug={doctorSlug} />
     </article>
   );

@@ -21,9 +21,10 @@ export function DoctorBlock({ doctor, slug }: Props) {
   }
   return (
     <footer className="doctor">
-      <p className="doctor-name" dir="auto">
-        {slug === null ? doctor.name : <Link href={doctorPath(slug)}>{doctor.name}</Link>}
-        {`, ${doctor.credentials.join(', ')}`}
+      <p className="doctor-name" dir="auto" itemProp="author" itemScope itemType="https://schema.org/Person">
+        <span itemProp="name">{slug === null ? doctor.name : <Link href={doctorPath(slug)}>{doctor.name}</Link>}</span>
+        {', '}
+        <span itemProp="honorificSuffix">{doctor.credentials.join(', ')}</span>
       </p>
       <p className="doctor-meta" dir="auto">
         {specialtyAndLocation(doctor)}

@@ -12,10 +12,10 @@ export function QuestionCard({ question, html }: Props) {
     <section className="card question" aria-label="Question">
       {question.date ? (
         <p className="question-date">
-          Asked on <time dateTime={question.date}>{question.date}</time>
+          Asked on <time dateTime={question.date} itemProp="dateCreated">{question.date}</time>
         </p>
       ) : null}
-      <Markdown html={html} />
+      <Markdown html={html} itemProp="text" />
       {question.photo ? (
         <p className="photo-note">The original question included a photo, which is not kept in this archive.</p>
       ) : null}

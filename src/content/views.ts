@@ -3,15 +3,14 @@
  * HTML, excerpts, counts, pages of the index, doctors, related threads, structured data.
  * Pages call these from getStaticProps and only compose components.
  */
-import { absoluteUrl, doctorPath, indexPath, threadPath } from '../site';
-import { collectDoctors, doctorSlug } from './doctors';
+import { doctorPath, indexPath, threadPath } from '../site';
+import { doctorSlug } from './doctors';
 import type { DoctorAnswer, DoctorProfile } from './doctors';
-import { firstWords, plainText, renderMarkdownWithText } from './markdown';
+import { firstWords, plainText, renderMarkdown, renderMarkdownWithText } from './markdown';
 import { firstOnPage, pageCount, pageSlice } from './paging';
-import { relatedThreads } from './related';
 import type { RelatedThread } from './related';
 import type { Answer, Thread } from './schema';
-import { getThread, getThreads } from './threads';
+import { getArchive } from './threads';
 
 /** A thread as its page shows it: the markdown bodies leave it, their HTML is beside it. */
 export type ShownThread = Omit<Thread, 'question' | 'answers'> & {
@@ -33,29 +32,6 @@ export type ThreadView = {
   description: string;
   /** Up to five related threads; empty when none is related. */
   related: RelatedThread[];
-  /** schema.org QAPage data for the page's JSON-LD block. */
-  structuredData: QaPageData;
-};
-
-/** schema.org `QAPage` with its `Question` and one `suggestedAnswer` per answer. */
-export type QaPageData = {
-  '@context': 'https://schema.org';
-  '@type': 'QAPage';
-  mainEntity: {
-    '@type': 'Question';
-    name: string;
-    text: string;
-    answerCount: number;
-    url: string;
-    dateCreated?: string;
-    suggestedAnswer: {
-      '@type': 'Answer';
-      text: string;
-      url: string;
-      upvoteCount?: number;
-      author?: { '@type': 'Person'; name: string; honorificSuffix: string };
-    }[];
-  };
 };
 
 /** One line of the index. */
@@ -97,65 +73,24 @@ export type DoctorPageView = {
 
 const EXCERPT_WORDS = 30;
 
-let relatedCache: Map<string, RelatedThread[]> | undefined;
-let doctorsCache: DoctorProfile[] | undefined;
-let doctorsBySlug: Map<string, DoctorProfile> | undefined;
-
-function related(): Map<string, RelatedThread[]> {
-  relatedCache ??= relatedThreads(getThreads());
-  return relatedCache;
-}
-
-function doctors(): DoctorProfile[] {
-  doctorsCache ??= collectDoctors(getThreads());
-  return doctorsCache;
-}
-
-/** The page data of one thread. Each body is parsed once, for its HTML and its plain text. */
+/** The page data of one thread. Each body is parsed once (the question for its HTML and its plain text). */
 export function threadView(slug: string): ThreadView {
-  const thread = getThread(slug);
+  const { thread, related } = getArchive().record(slug);
   const question = renderMarkdownWithText(thread.question.body, 1);
-  const answers = thread.answers.map((a) => renderMarkdownWithText(a.body, 3));
+  const answersHtml = thread.answers.map((a) => renderMarkdown(a.body, 3));
   return {
     thread: { ...thread, question: withoutBody(thread.question), answers: thread.answers.map(withoutBody) },
     questionHtml: question.html,
-    answersHtml: answers.map((a) => a.html),
+    answersHtml,
     doctorSlugs: thread.answers.map((a) => (a.doctor ? doctorSlug(a.doctor) : null)),
     description: firstWords(question.text, EXCERPT_WORDS),
-    related: related().get(slug) ?? [],
-    structuredData: qaPageData(thread, question.text, answers.map((a) => a.text)),
+    related,
   };
 }
 
 function withoutBody<T extends { body: string }>({ body, ...rest }: T): Omit<T, 'body'> {
   void body;
   return rest;
-}
-
-/** The QAPage JSON-LD of a thread: the question and every answer as text, with absolute permalinks. No ratings (see README). */
-function qaPageData(thread: Thread, questionText: string, answerTexts: readonly string[]): QaPageData {
-  const url = absoluteUrl(threadPath(thread.slug));
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'QAPage',
-    mainEntity: {
-      '@type': 'Question',
-      name: thread.title,
-      text: questionText,
-      answerCount: thread.answers.length,
-      url,
-      ...(thread.question.date ? { dateCreated: thread.question.date } : {}),
-      suggestedAnswer: thread.answers.map((a, i) => ({
-        '@type': 'Answer' as const,
-        text: answerTexts[i] ?? '',
-        url: `${url}#answer-${i + 1}`,
-        ...(a.votes !== undefined ? { upvoteCount: a.votes } : {}),
-        ...(a.doctor
-          ? { author: { '@type': 'Person' as const, name: a.doctor.name, honorificSuffix: a.doctor.credentials.join(', ') } }
-          : {}),
-      })),
-    },
-  };
 }
 
 function summary(t: Thread): ThreadSummary {
@@ -170,37 +105,35 @@ function summary(t: Thread): ThreadSummary {
 
 /** How many index pages there are: at least one, even for an empty archive. */
 export function indexPageCount(): number {
-  return pageCount(getThreads().length);
+  return pageCount(getArchive().manifest.slugs.length);
 }
 
 /** Index page `page` (from 1): its threads in index order, and the archive's counts. */
 export function indexPage(page: number): IndexPageView {
-  const all = getThreads();
+  const archive = getArchive();
+  const { slugs, answerCount } = archive.manifest;
   return {
-    threads: pageSlice(all, page).map(summary),
+    threads: pageSlice(slugs, page).map((slug) => summary(archive.record(slug).thread)),
     page,
     pageCount: indexPageCount(),
-    threadCount: all.length,
-    answerCount: all.reduce((sum, t) => sum + t.answers.length, 0),
+    threadCount: slugs.length,
+    answerCount,
   };
 }
 
 /** Every slug, for getStaticPaths. */
 export function threadSlugs(): string[] {
-  return getThreads().map((t) => t.slug);
+  return getArchive().manifest.slugs;
 }
 
 /** Every page of every doctor (page from 1), by slug: for getStaticPaths and the sitemap. */
 export function doctorPages(): { slug: string; page: number }[] {
-  return doctors().flatMap((d) => Array.from({ length: pageCount(d.answers.length) }, (_, i) => ({ slug: d.slug, page: i + 1 })));
+  return getArchive().manifest.doctors.flatMap((d) => Array.from({ length: pageCount(d.answerCount) }, (_, i) => ({ slug: d.slug, page: i + 1 })));
 }
 
 /** Page `page` (from 1) of one doctor: the profile and that page's answers. */
 export function doctorPage(slug: string, page: number): DoctorPageView {
-  doctorsBySlug ??= new Map(doctors().map((d) => [d.slug, d]));
-  const profile = doctorsBySlug.get(slug);
-  if (!profile) throw new Error(`no doctor with slug ${JSON.stringify(slug)}`);
-  const { answers, ...who } = profile;
+  const { answers, ...who } = getArchive().doctor(slug);
   const pages = pageCount(answers.length);
   if (!Number.isInteger(page) || page < 1 || page > pages) throw new Error(`doctor ${slug} has no page ${page}`);
   const count = `${answers.length} ${answers.length === 1 ? 'answer' : 'answers'}`;

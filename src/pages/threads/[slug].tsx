@@ -1,6 +1,5 @@
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
 import { AnswerCard } from '../../components/AnswerCard';
-import { JsonLd } from '../../components/JsonLd';
 import { Layout } from '../../components/Layout';
 import { QuestionCard } from '../../components/QuestionCard';
 import { RelatedThreads } from '../../components/RelatedThreads';
@@ -8,7 +7,7 @@ import { threadSlugs, threadView } from '../../content/views';
 import { threadPath } from '../../site';
 import type { ThreadView } from '../../content/views';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"); the JSON-LD block is data. */
+/** No client JavaScript on this page (see README, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
 export const getStaticPaths: GetStaticPaths = () => ({
@@ -20,25 +19,33 @@ export const getStaticProps: GetStaticProps<ThreadView, { slug: string }> = ({ p
   props: threadView(params?.slug ?? ''),
 });
 
-export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSlugs, description, related, structuredData }: ThreadView) {
+export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSlugs, description, related }: ThreadView) {
   const total = thread.answers.length;
   return (
     <Layout title={thread.title} description={description} path={threadPath(thread.slug)} ogType="article">
-      <JsonLd data={structuredData} />
-      {/* Search indexes this article only: the question and its answers, not navigation. */}
-      <article className="thread" data-pagefind-body="">
-        <h1 dir="auto">{thread.title}</h1>
-        <QuestionCard question={thread.question} html={questionHtml} />
-        <section aria-labelledby="answers-heading">
-          <h2 id="answers-heading">{`Doctor answers (${total})`}</h2>
-          <ol className="answers">
-            {thread.answers.map((answer, i) => (
-              <li key={i}>
-                <AnswerCard answer={answer} number={i + 1} total={total} html={answersHtml[i] ?? ''} doctorSlug={doctorSlugs[i] ?? null} />
-              </li>
-            ))}
-          </ol>
-        </section>
+      {/* Search indexes this article only: the question and its answers, not navigation. Its
+          schema.org QAPage data is microdata on the visible text (README, "Structured data"). */}
+      <article className="thread" data-pagefind-body="" itemScope itemType="https://schema.org/QAPage">
+        <div itemProp="mainEntity" itemScope itemType="https://schema.org/Question">
+          <h1 dir="auto" itemProp="name">
+            {thread.title}
+          </h1>
+          <QuestionCard question={thread.question} html={questionHtml} />
+          <section aria-labelledby="answers-heading">
+            <h2 id="answers-heading">
+              {'Doctor answers ('}
+              <span itemProp="answerCount">{total}</span>
+              {')'}
+            </h2>
+            <ol className="answers">
+              {thread.answers.map((answer, i) => (
+                <li key={i}>
+                  <AnswerCard answer={answer} number={i + 1} total={total} html={answersHtml[i] ?? ''} doctorSlug={doctorSlugs[i] ?? null} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
         <footer className="thread-footer" data-pagefind-ignore="all">
           {thread.disclaimer ? <p className="disclaimer">{thread.disclaimer}</p> : null}
           <p className="source">
