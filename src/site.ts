@@ -53,6 +53,19 @@ export function indexPath(n: number): string {
   return pagedPath('/', n);
 }
 
+/** Page `n` (from 1) of the doctor directory. */
+export function directoryPath(n = 1): string {
+  return pagedPath('/doctors/', n);
+}
+
+/** The folder of the specialties or of the places. */
+const GROUP_FOLDER = { specialty: 'specialties', location: 'locations' } as const;
+
+/** Page `n` of the list of specialties or places, or with `slug`, page `n` of one of them. */
+export function groupPath(kind: 'specialty' | 'location', slug?: string, n = 1): string {
+  return pagedPath(slug === undefined ? `/${GROUP_FOLDER[kind]}/` : `/${GROUP_FOLDER[kind]}/${slug}/`, n);
+}
+
 /**
  * Directives every page shares: nothing from elsewhere, no plugins, no base or form redirects.
  * `connect-src 'self'` lets Lighthouse fetch /robots.txt from inside the page (GoogleChrome/lighthouse

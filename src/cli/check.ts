@@ -22,7 +22,12 @@ async function main(): Promise<number> {
   const { threads, problems, fileCount } = await loadContentParallel(dir);
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
-  if (snapshot && problems.length === 0) writeSnapshot(snapshot, dir, threads);
+  if (snapshot && problems.length === 0) {
+    const start = performance.now();
+    writeSnapshot(snapshot, dir, threads);
+    const seconds = ((performance.now() - start) / 1000).toFixed(1);
+    console.log(`snapshot for the build in ${snapshot}: related threads, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`);
+  }
   return problems.length > 0 ? 1 : 0;
 }
 

@@ -1,5 +1,4 @@
 import Head from 'next/head';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SITE_NAME, absoluteUrl } from '../site';
 
@@ -15,7 +14,7 @@ type Props = {
   children: ReactNode;
 };
 
-/** The frame of every page: sharing metadata, skip link, site header, main landmark, footer. */
+/** A page's sharing metadata and its main landmark; the header and footer come from `_document`. */
 export function Layout({ title, description, path, ogType = 'website', children }: Props) {
   const fullTitle = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
   const url = path === undefined ? undefined : absoluteUrl(path);
@@ -35,23 +34,9 @@ export function Layout({ title, description, path, ogType = 'website', children 
         <meta name="twitter:title" content={title ?? SITE_NAME} />
         <meta name="twitter:description" content={description} />
       </Head>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <nav aria-label="Site">
-          <Link href="/" className="site-name">
-            {SITE_NAME}
-          </Link>
-          <Link href="/search/">Search</Link>
-        </nav>
-      </header>
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <footer className="site-footer">
-        <p>An archive of questions and answers, kept as published. Not medical advice.</p>
-      </footer>
     </>
   );
 }

@@ -42,7 +42,7 @@ export function specialtyAndLocation(doctor: { specialty?: string | null | undef
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a stable short tag for names slugWords cannot spell. */
-function hash(text: string): string {
+export function hash(text: string): string {
   let h = 0x811c9dc5;
   for (const ch of text) {
     h ^= ch.codePointAt(0) ?? 0;
@@ -59,8 +59,9 @@ function hash(text: string): string {
 export function doctorSlug(doctor: Pick<Doctor, 'name' | 'location'>): string {
   const name = slugWords(doctor.name);
   const tag = hash(`${doctor.name.normalize('NFKC').toLowerCase()}\n${doctor.location.normalize('NFKC').toLowerCase()}`);
-  if (name === '') return `doctor-${tag}`;
   const slug = [name, slugWords(doctor.location)].filter(Boolean).join('-');
+  // "page" would be the listing's /doctors/page/<n>/, not a doctor.
+  if (name === '' || slug === 'page') return `doctor-${tag}`;
   return slug.length <= SLUG_MAX ? slug : `${slug.slice(0, SLUG_MAX - 9).replace(/-+$/u, '')}-${tag}`;
 }
 

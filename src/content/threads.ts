@@ -11,6 +11,8 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { directoryOf } from './directory';
+import type { DirectoryEntry } from './directory';
 import { collectDoctors } from './doctors';
 import type { DoctorProfile } from './doctors';
 import { ContentError } from './errors';
@@ -46,6 +48,8 @@ export type Archive = {
   record(slug: string): ThreadRecord;
   /** The doctor with this slug; throws when there is none. */
   doctor(slug: string): DoctorProfile;
+  /** Every doctor, A to Z (read on first use: only directory pages need it). */
+  directory(): DirectoryEntry[];
 };
 
 let cached: Archive | undefined;
@@ -70,6 +74,7 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
   const related = relatedThreads(sorted);
   const doctors = collectDoctors(sorted);
   const doctorsBySlug = new Map(doctors.map((d) => [d.slug, d]));
+  const directory = directoryOf(doctors);
   return {
     manifest: {
       contentDir: path.resolve(contentDir),
@@ -87,10 +92,12 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
       if (!doctor) throw new Error(`no doctor with slug ${JSON.stringify(slug)} in ${contentDir}`);
       return doctor;
     },
+    directory: () => directory,
   };
 }
 
 const MANIFEST = 'manifest.json';
+const DIRECTORY = 'directory.json';
 /** Slugs match SLUG_PATTERN ([a-z0-9-]), so they are safe file names on every file system. */
 const threadFile = (dir: string, slug: string) => path.join(dir, 'threads', `${slug}.json`);
 const doctorFile = (dir: string, slug: string) => path.join(dir, 'doctors', `${slug}.json`);
@@ -107,6 +114,7 @@ export function writeSnapshot(dir: string, contentDir: string, threads: readonly
   mkdirSync(path.join(dir, 'doctors'));
   for (const slug of archive.manifest.slugs) writeFileSync(threadFile(dir, slug), JSON.stringify(archive.record(slug)));
   for (const { slug } of archive.manifest.doctors) writeFileSync(doctorFile(dir, slug), JSON.stringify(archive.doctor(slug)));
+  writeFileSync(path.join(dir, DIRECTORY), JSON.stringify(archive.directory()));
   writeFileSync(path.join(dir, MANIFEST), JSON.stringify(archive.manifest));
 }
 
@@ -119,6 +127,7 @@ function snapshotArchive(dir: string): Archive {
   }
   const known = new Set(manifest.slugs);
   const knownDoctors = new Set(manifest.doctors.map((d) => d.slug));
+  let directory: DirectoryEntry[] | undefined;
   return {
     manifest,
     record(slug) {
@@ -128,6 +137,10 @@ function snapshotArchive(dir: string): Archive {
     doctor(slug) {
       if (!knownDoctors.has(slug)) throw new Error(`no doctor with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
       return JSON.parse(readFileSync(doctorFile(dir, slug), 'utf8')) as DoctorProfile;
+    },
+    directory() {
+      directory ??= JSON.parse(readFileSync(path.join(dir, DIRECTORY), 'utf8')) as DirectoryEntry[];
+      return directory;
     },
   };
 }

@@ -3,11 +3,13 @@
  * HTML, excerpts, counts, pages of the index, doctors, related threads, structured data.
  * Pages call these from getStaticProps and only compose components.
  */
-import { doctorPath, indexPath, threadPath } from '../site';
+import { directoryPath, doctorPath, groupPath, indexPath, threadPath } from '../site';
+import { groupsOf, letterId, letterOf } from './directory';
+import type { DirectoryEntry, Group, GroupKind } from './directory';
 import { doctorSlug } from './doctors';
 import type { DoctorAnswer, DoctorProfile } from './doctors';
 import { firstWords, plainText, renderMarkdown, renderMarkdownWithText } from './markdown';
-import { firstOnPage, pageCount, pageSlice } from './paging';
+import { DIRECTORY_PAGE_SIZE, NAMES_PAGE_SIZE, firstOnPage, pageCount, pageSlice } from './paging';
 import type { RelatedThread } from './related';
 import type { Answer, Thread } from './schema';
 import { getArchive } from './threads';
@@ -149,8 +151,129 @@ export function doctorPage(slug: string, page: number): DoctorPageView {
   };
 }
 
-/** Every content page's path (no base path), for the sitemap: index pages, threads, every page of every doctor. */
+/** One page of the doctor directory, or of the doctors of one specialty or place. */
+export type DoctorsPageView = {
+  /** The specialty or place; null for the whole directory. */
+  group: { kind: GroupKind; slug: string; name: string } | null;
+  /** This page's doctors, A to Z. */
+  entries: DirectoryEntry[];
+  page: number;
+  pageCount: number;
+  /** Doctors in the directory or the group. */
+  total: number;
+  /** Whole directory only: each letter A to Z and "#", with the page and anchor where it starts, or null when no name starts with it. */
+  letters: { letter: string; href: string | null }[];
+};
+
+/** One page of the list of specialties or of places: each name with its number of doctors. */
+export type NamesPageView = {
+  kind: GroupKind;
+  names: { slug: string; name: string; count: number }[];
+  page: number;
+  pageCount: number;
+  total: number;
+};
+
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'];
+
+const groupsCache = new Map<GroupKind, Group[]>();
+
+function groups(kind: GroupKind): Group[] {
+  let list = groupsCache.get(kind);
+  if (!list) groupsCache.set(kind, (list = groupsOf(getArchive().directory(), kind)));
+  return list;
+}
+
+function checkPage(page: number, pages: number, what: string): void {
+  if (!Number.isInteger(page) || page < 1 || page > pages) throw new Error(`${what} has no page ${page}`);
+}
+
+/** How many pages the directory takes. */
+export function directoryPageCount(): number {
+  return pageCount(getArchive().manifest.doctors.length, DIRECTORY_PAGE_SIZE);
+}
+
+/** Page `page` (from 1) of the directory, with its letter links. */
+export function directoryPage(page: number): DoctorsPageView {
+  const directory = getArchive().directory();
+  const pages = pageCount(directory.length, DIRECTORY_PAGE_SIZE);
+  checkPage(page, pages, 'the directory');
+  const starts = new Map<string, number>();
+  directory.forEach((d, i) => {
+    const letter = letterOf(d.name);
+    if (!starts.has(letter)) starts.set(letter, i);
+  });
+  return {
+    group: null,
+    entries: pageSlice(directory, page, DIRECTORY_PAGE_SIZE),
+    page,
+    pageCount: pages,
+    total: directory.length,
+    letters: LETTERS.map((letter) => {
+      const at = starts.get(letter);
+      return { letter, href: at === undefined ? null : `${directoryPath(Math.floor(at / DIRECTORY_PAGE_SIZE) + 1)}#${letterId(letter)}` };
+    }),
+  };
+}
+
+/** How many pages the list of specialties or places takes. */
+export function namesPageCount(kind: GroupKind): number {
+  return pageCount(groups(kind).length, NAMES_PAGE_SIZE);
+}
+
+/** Page `page` of the list of specialties or places. */
+export function namesPage(kind: GroupKind, page: number): NamesPageView {
+  const all = groups(kind);
+  const pages = pageCount(all.length, NAMES_PAGE_SIZE);
+  checkPage(page, pages, `the list of ${kind}`);
+  return {
+    kind,
+    names: pageSlice(all, page, NAMES_PAGE_SIZE).map((g) => ({ slug: g.slug, name: g.name, count: g.doctors.length })),
+    page,
+    pageCount: pages,
+    total: all.length,
+  };
+}
+
+/** Every page of every specialty or place (page from 1), for getStaticPaths and the sitemap. */
+export function groupPages(kind: GroupKind): { slug: string; page: number }[] {
+  return groups(kind).flatMap((g) => Array.from({ length: pageCount(g.doctors.length, DIRECTORY_PAGE_SIZE) }, (_, i) => ({ slug: g.slug, page: i + 1 })));
+}
+
+/** Page `page` of the doctors of one specialty or place. */
+export function groupPage(kind: GroupKind, slug: string, page: number): DoctorsPageView {
+  const group = groups(kind).find((g) => g.slug === slug);
+  if (!group) throw new Error(`no ${kind} with slug ${JSON.stringify(slug)}`);
+  const pages = pageCount(group.doctors.length, DIRECTORY_PAGE_SIZE);
+  checkPage(page, pages, `${kind} ${slug}`);
+  const wanted = new Set(pageSlice(group.doctors, page, DIRECTORY_PAGE_SIZE));
+  return {
+    group: { kind, slug, name: group.name },
+    entries: getArchive().directory().filter((d) => wanted.has(d.slug)),
+    page,
+    pageCount: pages,
+    total: group.doctors.length,
+    letters: [],
+  };
+}
+
+/** Every content page's path (no base path), for the sitemap: index pages, threads, every page of every doctor, the directory and its groups. */
 export function contentPaths(): string[] {
-  const pages = Array.from({ length: indexPageCount() }, (_, i) => indexPath(i + 1));
-  return [...pages, ...threadSlugs().map(threadPath), ...doctorPages().map((d) => doctorPath(d.slug, d.page))];
+  const pages = (count: number, path: (n: number) => string) => Array.from({ length: count }, (_, i) => path(i + 1));
+  const kinds: GroupKind[] = ['specialty', 'location'];
+  return [
+    ...pages(indexPageCount(), indexPath),
+    ...threadSlugs().map(threadPath),
+    ...pages(directoryPageCount(), directoryPath),
+    ...doctorPages().map((d) => doctorPath(d.slug, d.page)),
+    ...kinds.flatMap((kind) => [
+      ...pages(namesPageCount(kind), (n) => groupPath(kind, undefined, n)),
+      ...groupPages(kind).map((g) => groupPath(kind, g.slug, g.page)),
+    ]),
+  ];
+}
+
+/** Whether any thread has a topic: the header links to Topics only then. */
+export function siteHasTopics(): boolean {
+  return false;
 }

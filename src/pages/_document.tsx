@@ -1,4 +1,7 @@
 import Document, { Head, Html, Main, NextScript } from 'next/document';
+import { SiteFooter } from '../components/SiteFooter';
+import { SiteHeader, sectionOf } from '../components/SiteHeader';
+import { siteHasTopics } from '../content/views';
 import { CSP_NO_SCRIPT, CSP_SEARCH, SEARCH_ROUTE, sitePath } from '../site';
 
 /**
@@ -7,7 +10,8 @@ import { CSP_NO_SCRIPT, CSP_SEARCH, SEARCH_ROUTE, sitePath } from '../site';
  */
 export default class SiteDocument extends Document {
   override render() {
-    const csp = this.props.__NEXT_DATA__.page === SEARCH_ROUTE ? CSP_SEARCH : CSP_NO_SCRIPT;
+    const route = this.props.__NEXT_DATA__.page;
+    const csp = route === SEARCH_ROUTE ? CSP_SEARCH : CSP_NO_SCRIPT;
     return (
       <Html lang="en">
         <Head>
@@ -16,7 +20,9 @@ export default class SiteDocument extends Document {
           <meta name="color-scheme" content="light dark" />
         </Head>
         <body>
+          <SiteHeader current={sectionOf(route)} topics={siteHasTopics()} />
           <Main />
+          <SiteFooter />
           <NextScript />
         </body>
       </Html>
