@@ -1,7 +1,7 @@
 /**
  * The reader features on a built archive of 120 threads, served below a base path:
  * pagination, doctor pages, related threads, JSON-LD, sharing metadata, a sitemap index (its
- * limit lowered to 50 URLs), robots.txt, .nojekyll, the search bundle, and every
+ * limit lowered to 50 URLs), robots.txt, .nojekyll, the host line, the search bundle, and every
  * internal link resolving to a file in out/.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +9,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderUsage } from '../src/export/files';
+import { hostFit } from '../src/export/hosts';
 import { GENERATED, TOPICS, generatedSlug, writeArchive } from './helpers/archive';
 import { OUT, listFiles, runBuild } from './helpers/build';
 
@@ -39,11 +41,13 @@ const newestFirst = Array.from({ length: GENERATED }, (_, k) => generatedSlug(GE
 
 describe('built archive of 120 threads at BASE_PATH=/archive', () => {
   let contentDir = '';
+  let buildOutput = '';
   beforeAll(() => {
     contentDir = writeArchive();
     // SITEMAP_MAX_URLS: the 128 pages take a sitemap index, as 50,000 would on a large archive.
     const build = runBuild({ CONTENT_DIR: contentDir, BASE_PATH: BASE, SITE_URL: SITE, SITEMAP_MAX_URLS: '50' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    buildOutput = build.output;
   });
   afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 
@@ -294,6 +298,12 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     for (const loc of locs) expect(fileFor(loc.slice(`${SITE}${BASE}`.length)), loc).not.toBeNull();
     expect(html('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}${BASE}/sitemap.xml\n`);
     expect(html('.nojekyll')).toBe('');
+  });
+
+  it('ends the build saying what out/ holds and that every host checked takes it', () => {
+    const usage = folderUsage(OUT);
+    expect(buildOutput.split('\n').filter((l) => l.startsWith('postbuild: out/ holds'))).toEqual([`postbuild: out/ holds ${hostFit(usage).text}`]);
+    expect(hostFit(usage).text).toMatch(/: fits GitHub Pages, Cloudflare Pages free, Cloudflare Pages paid, GitLab Pages$/u);
   });
 
   it('indexes the 120 threads for search, and the search page loads the bundle under the base path', () => {

@@ -1,7 +1,7 @@
 /**
  * Runs after `next build` (see package.json "build"): removes what no page uses from out/,
  * builds the search index, writes sitemap.xml (an index of sitemap-<n>.xml above 50,000 pages),
- * robots.txt and .nojekyll. `npm run build` gives it
+ * robots.txt and .nojekyll, then says which static hosts take what out/ holds. `npm run build` gives it
  * the check step's snapshot (THREADS_SNAPSHOT), as it gives `next build`: without it the sitemap
  * would parse every content file again (about 10 s at 10,000 threads).
  */
@@ -11,6 +11,8 @@ import { getThreads } from '../content/threads';
 import { contentPaths } from '../content/views';
 import { pruneUnreferenced } from '../export/prune';
 import { writeSearchIndex } from '../export/search-index';
+import { folderUsage } from '../export/files';
+import { hostFit } from '../export/hosts';
 import { SITEMAP_MAX_URLS, robotsTxt, sitemapFiles, writeSitemaps } from '../export/sitemap';
 import { BASE_PATH, absoluteUrl } from '../site';
 
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
   // (which reads pages and deletes only under _next/) and the sitemap go on meanwhile.
   const [indexed] = await Promise.all([writeSearchIndex(outDir, getThreads().length), pruneAndWriteSiteFiles(outDir)]);
   console.log(`postbuild: search index of ${indexed} pages in out/pagefind`);
+  const fit = hostFit(folderUsage(outDir));
+  (fit.fitsAll ? console.log : console.warn)(`postbuild: out/ holds ${fit.text}`);
 }
 
 /** SITEMAP_MAX_URLS lowers the URLs a sitemap file may list (the protocol's 50,000), so tests can split small sites. */
