@@ -1,13 +1,16 @@
 /**
  * The reader features on a built archive of 120 threads, served below a base path:
- * pagination, doctor pages, related threads, microdata, sharing metadata, sitemap, robots.txt,
- * .nojekyll, the search bundle, and every internal link resolving to a file in out/.
+ * pagination, doctor pages, related threads, microdata, sharing metadata, a sitemap index (its
+ * limit lowered to 50 URLs), robots.txt, .nojekyll, the host line, the search bundle, and every
+ * internal link resolving to a file in out/.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderUsage } from '../src/export/files';
+import { hostFit } from '../src/export/hosts';
 import { GENERATED, TOPICS, generatedSlug, writeArchive } from './helpers/archive';
 import { OUT, listFiles, runBuild } from './helpers/build';
 import { microdataItems } from './helpers/microdata';
@@ -39,10 +42,13 @@ const newestFirst = Array.from({ length: GENERATED }, (_, k) => generatedSlug(GE
 
 describe('built archive of 120 threads at BASE_PATH=/archive', () => {
   let contentDir = '';
+  let buildOutput = '';
   beforeAll(() => {
     contentDir = writeArchive();
-    const build = runBuild({ CONTENT_DIR: contentDir, BASE_PATH: BASE, SITE_URL: SITE });
+    // SITEMAP_MAX_URLS: the 128 pages take a sitemap index, as 50,000 would on a large archive.
+    const build = runBuild({ CONTENT_DIR: contentDir, BASE_PATH: BASE, SITE_URL: SITE, SITEMAP_MAX_URLS: '50' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    buildOutput = build.output;
   });
   afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 
@@ -272,10 +278,21 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
   });
 
   it('writes sitemap.xml from the content (index pages, threads, every page of every doctor), robots.txt and .nojekyll', () => {
-    const locs = load(html('sitemap.xml'), { xml: true })('url > loc')
-      .map((_, l) => load('')(l).text())
-      .get();
+    // Above SITEMAP_MAX_URLS (50 here) sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml, …
+    const xml = (file: string) => load(html(file), { xml: true });
+    const index = xml('sitemap.xml');
+    expect([index('sitemapindex').length, index('urlset').length]).toEqual([1, 0]);
+    const parts = index('sitemapindex > sitemap > loc').map((_, l) => index(l).text()).get();
+    expect(parts).toEqual([1, 2, 3].map((n) => `${SITE}${BASE}/sitemap-${n}.xml`));
+    expect(listFiles(OUT).filter((f) => f.startsWith('sitemap'))).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml']);
+    const perFile = parts.map((part) => {
+      const $ = xml(part.slice(`${SITE}${BASE}/`.length));
+      return $('urlset > url > loc').map((_, l) => $(l).text()).get();
+    });
+    expect(perFile.map((locs) => locs.length)).toEqual([50, 50, 28]);
+    const locs = perFile.flat();
     expect(locs.length).toBe(3 + 120 + 3 + 2);
+    expect(new Set(locs).size).toBe(locs.length);
     expect(locs.slice(0, 4)).toEqual([`${SITE}${BASE}/`, `${SITE}${BASE}/page/2/`, `${SITE}${BASE}/page/3/`, `${SITE}${BASE}/threads/${generatedSlug(117)}/`]);
     expect(locs.slice(-5)).toEqual(
       ['alex-morgan-springfield/', 'alex-morgan-springfield/page/2/', 'alex-morgan-springfield/page/3/', 'john-smith-denver/', 'john-smith-miami/'].map(
@@ -285,6 +302,12 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     for (const loc of locs) expect(fileFor(loc.slice(`${SITE}${BASE}`.length)), loc).not.toBeNull();
     expect(html('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}${BASE}/sitemap.xml\n`);
     expect(html('.nojekyll')).toBe('');
+  });
+
+  it('ends the build saying what out/ holds and that every host checked takes it', () => {
+    const usage = folderUsage(OUT);
+    expect(buildOutput.split('\n').filter((l) => l.startsWith('postbuild: out/ holds'))).toEqual([`postbuild: out/ holds ${hostFit(usage).text}`]);
+    expect(hostFit(usage).text).toMatch(/: fits GitHub Pages, Cloudflare Pages free, Cloudflare Pages paid, GitLab Pages$/u);
   });
 
   it('indexes the 120 threads for search, and the search page loads the bundle under the base path', () => {

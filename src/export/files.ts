@@ -1,5 +1,5 @@
 /** Listing an export folder: the one recursive walk the post-export step, tests and bench share. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -14,4 +14,19 @@ export function listFiles(dir: string, skip: readonly string[] = []): string[] {
       return skip.includes(child) ? [] : walk(child);
     });
   return walk('').sort();
+}
+
+/** What a folder holds, as static hosts count it: files, folders below it, and the files' bytes. */
+export interface FolderUsage {
+  files: number;
+  folders: number;
+  bytes: number;
+}
+
+/** The files, folders (those holding a file) and bytes below `dir`. */
+export function folderUsage(dir: string): FolderUsage {
+  const files = listFiles(dir);
+  const folders = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, k, parts) => parts.slice(0, k + 1).join('/'))));
+  const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+  return { files: files.length, folders: folders.size, bytes };
 }
