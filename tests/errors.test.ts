@@ -55,7 +55,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'yaml-tag-js-function': ['3:8 (yaml): tags such as !!js/function are not allowed; write plain values'],
   'yaml-tag-binary': ['3:8 (yaml): tags such as !!binary are not allowed; write plain values'],
-  'yaml-proto-key': ['4:1 __proto__: unknown field "__proto__"; allowed here: slug, title, question, answers, source, disclaimer'],
+  'yaml-proto-key': ['4:1 __proto__: unknown field "__proto__"; allowed here: slug, title, topics, question, answers, source, disclaimer'],
   'yaml-unknown-key': ['13:7 answers[0].doctor.clinic: unknown field "clinic"; allowed here: name, credentials, location, specialty, rating'],
   'yaml-template-value': ['4:13 (yaml): "{{ disclaimer }}" is read as YAML braces; if it is text, put it in quotes'],
   // fields
@@ -80,6 +80,17 @@ const EXPECTED: Record<string, string[]> = {
   'url-file': ['4:31 source.url: source url must be an https:// address, got "file:///etc/passwd"'],
   'title-bidi-override': ['3:8 title: title contains the invisible control character U+202E at position 9; remove it'],
   'name-control-character': ['10:13 answers[0].doctor.name: doctor name contains the invisible control character U+0007 at position 5; remove it'],
+  // topics
+  'topic-not-a-list': ['4:9 topics: topics must be a list such as [Botox, Masseter Botox], got "Botox"'],
+  'topic-empty': ['4:17 topics[1]: topic must not be blank'],
+  'topic-control-character': ['4:17 topics[1]: topic contains the invisible control character U+0007 at position 9; remove it'],
+  'topic-multi-line': ['6:5 topics[1]: topic must be one line, got a line break at position 9; write it on one line'],
+  'topic-space-around': ['4:17 topics[1]: topic must not start or end with a space, got " Masseter Botox"'],
+  'topic-too-many': ['4:9 topics: topics must list at most 20 topics, got 21'],
+  'topic-twice': ['4:33 topics[2]: topic "Botox" is listed twice; keep one'],
+  'topic-same-slug-twice': [
+    '4:26 topics[1]: topic "masseter-botox" is the same topic as "Masseter Botox" (both have the slug "masseter-botox"); keep one',
+  ],
   // slugs
   'slug-dotdot': ['2:7 slug: slug must be lowercase letters a-z, digits and single hyphens, got "../etc/passwd"'],
   'slug-slash': ['2:7 slug: slug must be lowercase letters a-z, digits and single hyphens, got "threads/slug-slash"'],
@@ -91,6 +102,7 @@ const EXPECTED: Record<string, string[]> = {
   // accepted
   'accepted-rtl': [],
   'accepted-rating-four-point-zero': [],
+  'accepted-topics': [],
 };
 
 /** A valid thread named `name`, as text, for the generated (binary and large) cases. */
@@ -280,6 +292,26 @@ describe('content folder rules', () => {
       `${shown}/same-slug.md:2:7 slug: slug "same-slug" is already used by ${shown}/same-slug-copy.md`,
     ]);
   });
+
+  it('names both places when two files spell one topic (one slug) two ways', () => {
+    const dir = tempDir();
+    const withTopics = (name: string, topics: string) => valid(name).replace('title: A question?\n', `title: A question?\ntopics: ${topics}\n`);
+    writeFileSync(path.join(dir, 'a-thread.md'), withTopics('a-thread', '[Botox, Masseter Botox]'));
+    writeFileSync(path.join(dir, 'b-thread.md'), withTopics('b-thread', '[Masseter Botox, botox]'));
+    writeFileSync(path.join(dir, 'c-thread.md'), withTopics('c-thread', '[Fillers, "masseter  BOTOX", Botox]'));
+    const shown = path.relative(process.cwd(), dir).split(path.sep).join('/');
+    const loaded = loadContent(dir);
+    expect(loaded.problems.map(formatProblem)).toEqual([
+      `${shown}/b-thread.md:4:26 topics[1]: topic "botox" is spelled "Botox" in ${shown}/a-thread.md:4:10 (both have the slug "botox"); spell one topic the same way in every file`,
+      `${shown}/c-thread.md:4:19 topics[1]: topic "masseter  BOTOX" is spelled "Masseter Botox" in ${shown}/a-thread.md:4:17 (both have the slug "masseter-botox"); spell one topic the same way in every file`,
+    ]);
+    // The same spelling in many files is what topics are for; each file still loads.
+    expect(loaded.threads.map((t) => t.topics)).toEqual([
+      ['Botox', 'Masseter Botox'],
+      ['Masseter Botox', 'botox'],
+      ['Fillers', 'masseter  BOTOX', 'Botox'],
+    ]);
+  });
 });
 
 describe('accepted content renders faithfully', () => {
@@ -294,6 +326,12 @@ describe('accepted content renders faithfully', () => {
     expect($('.prose').text().trim()).toBe('כן, ברוב המקרים. Botox 30 units.');
     expect($('.doctor-name').attr('dir')).toBe('auto');
     expect($('.doctor-name').text()).toBe('ד"ר יעל כהן, MD');
+  });
+
+  it('keeps topics as written, markup included, as plain strings that React escapes', () => {
+    const thread = parseThreadFile(`${SHOWN}/accepted-topics.md`, readFileSync(path.join(DIR, 'accepted-topics.md'))).thread;
+    expect(thread?.topics).toEqual(['Botox', 'Masseter Botox', '</script><b>x</b>', 'Botox, Dysport', 'ボトックス', 'Page']);
+    expect(renderToStaticMarkup(createElement('li', null, thread?.topics?.[2]))).toBe('<li>&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</li>');
   });
 
   it('shows a rating written 4.0 as "4.0"', () => {

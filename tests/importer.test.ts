@@ -32,10 +32,10 @@ function scrape(name: string) {
 }
 
 /** Runs the import in-process; returns the exit code, stdout and stderr lines. */
-function importNow(inputs: string[], outDir: string, force = false, stdin = '') {
+function importNow(inputs: string[], outDir: string, force = false, stdin = '', topics?: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runImport({ inputs, outDir, force }, { readStdin: () => Buffer.from(stdin), out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = runImport({ inputs, outDir, force, ...(topics === undefined ? {} : { topics }) }, { readStdin: () => Buffer.from(stdin), out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err };
 }
 
@@ -96,7 +96,7 @@ describe('importer: the seed scrape', () => {
   });
 
   it('prints a usage line without inputs, and reads standard input only once', () => {
-    const usage = 'usage: npm run import -- <scrape.txt | -> [more...] [--force] [--out DIR]\n';
+    const usage = 'usage: npm run import -- <scrape.txt | -> [more...] [--topic NAME]... [--force] [--out DIR]\n';
     expect(cli([])).toMatchObject({ status: 1, stdout: '', stderr: usage });
     expect(cli(['-', '-'])).toMatchObject({ status: 1, stdout: '', stderr: `standard input (-) can be read only once\n${usage}` });
   });
@@ -344,6 +344,69 @@ describe('importer: lines, lists and doctor blocks under the last line', () => {
     const input = path.join(dir, 'in.txt');
     writeFileSync(input, scrapeOf('H', '', T, '', ...Array.from({ length: 500 }, (_, i) => `${i + 1}. Step`)));
     expect(importNow([input], path.join(dir, 'out'))).toMatchObject({ code: 0, err: [] });
+  });
+});
+
+describe('importer: --topic', () => {
+  const PHOTOS = path.join(SCRAPES, 'photos-facs-one-review.txt');
+  const PHOTOS_FILE = 'droopy-eyelid-two-weeks-after-forehead-injections.md';
+
+  it('sets every --topic, in order, on each thread imported, as one flow list line right after the title', () => {
+    const dir = tempDir();
+    const topics = ['Botox', 'Masseter Botox', '</script><b>x</b>', 'Botox, Dysport', 'true', '#1 "pick"', "it's: {{ here }}"];
+    const run = cli([SEED, '--topic', topics[0]!, PHOTOS, ...topics.slice(1).flatMap((t) => ['--topic', t]), '--out', dir]);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    const seed = readFileSync(path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md'), 'utf8');
+    const line = 'topics: [Botox, Masseter Botox, </script><b>x</b>, "Botox, Dysport", "true", \'#1 "pick"\', "it\'s: {{ here }}"]';
+    // The shipped file with the line inserted: nothing else changes.
+    const shipped = readFileSync(SEED_FILE, 'utf8').split('\n');
+    expect(seed.split('\n')).toEqual([...shipped.slice(0, 7), line, ...shipped.slice(7)]);
+    expect(shipped[6]).toBe('title: Face Semi-paralyzed After Botox to Masseter Muscles?');
+    // Before `question:` when the thread has a photo.
+    const photos = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8').split('\n');
+    expect(photos.slice(6, 10)).toEqual(['title: Droopy Eyelid Two Weeks After Forehead Injections', line, 'question:', '  photo: true']);
+    for (const [file, text] of [['face-semi-paralyzed-after-botox-to-masseter-muscles.md', seed], [PHOTOS_FILE, photos.join('\n')]] as const) {
+      expect(parseThreadFile(file, Buffer.from(text)).thread?.topics, file).toEqual(topics);
+    }
+  });
+
+  it('writes no topics line without --topic: a scrape names no topic and none is guessed', () => {
+    const dir = tempDir();
+    expect(importNow([PHOTOS], dir, false, '', [])).toMatchObject({ code: 0, err: [] });
+    const text = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8');
+    expect(text).not.toContain('topics');
+    expect(parseThreadFile(PHOTOS_FILE, Buffer.from(text)).thread).not.toHaveProperty('topics');
+  });
+
+  it('keeps a long topic list on one line', () => {
+    const dir = tempDir();
+    const topics = Array.from({ length: 20 }, (_, i) => `A rather long topic name number ${i + 1}`);
+    expect(importNow([PHOTOS], dir, false, '', topics)).toMatchObject({ code: 0, err: [] });
+    const lines = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8').split('\n');
+    expect(lines[7]).toBe(`topics: [${topics.join(', ')}]`);
+  });
+
+  it.each([
+    ['a blank topic', ['Botox', ''], ['--topic "": topic must not be blank']],
+    ['a control character', ['Bo\u0007tox'], ['--topic "Bo\\u0007tox": topic contains the invisible control character U+0007 at position 3; remove it']],
+    ['a line break', ['Masseter\nBotox'], ['--topic "Masseter\\nBotox": topic must be one line, got a line break at position 9; write it on one line']],
+    ['a trailing space', ['Botox '], ['--topic "Botox ": topic must not start or end with a space, got "Botox "']],
+    ['one topic twice', ['Botox', 'Fillers', 'botox'], ['--topic "botox": topic "botox" is the same topic as "Botox" (both have the slug "botox"); keep one']],
+    ['21 topics', Array.from({ length: 21 }, (_, i) => `T${i}`), ['--topic: topics must list at most 20 topics, got 21']],
+  ])('refuses %s before reading any scrape: one line naming the value, exit 1, no file written', (_name, topics, err) => {
+    const dir = tempDir();
+    expect(importNow([PHOTOS, path.join(dir, 'missing.txt')], dir, false, '', topics)).toEqual({ code: 1, out: [], err });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a bad --topic on the command line too', () => {
+    const dir = tempDir();
+    expect(cli([PHOTOS, '--topic', 'Botox', '--topic', ' ', '--out', dir])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: '--topic " ": topic must not be blank\n',
+    });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

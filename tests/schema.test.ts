@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ThreadSchema } from '../src/content/schema';
+import { ThreadSchema, topicSlug } from '../src/content/schema';
 
 const valid = {
   slug: 'a-thread',
@@ -116,5 +116,37 @@ describe('thread schema', () => {
     expect(messages({ ...valid, question: { body: 'q', date: '2015-02-30' } })).toEqual([
       'question.date: question date must be a date written YYYY-MM-DD, got "2015-02-30"',
     ]);
+  });
+
+  it('takes topics as an optional list of one-line names, each once, at most 20', () => {
+    expect(ThreadSchema.parse(valid)).not.toHaveProperty('topics');
+    expect(ThreadSchema.parse({ ...valid, topics: ['Botox', 'Masseter Botox'] }).topics).toEqual(['Botox', 'Masseter Botox']);
+    expect(messages({ ...valid, topics: [] })).toEqual([]);
+    expect(messages({ ...valid, topics: Array.from({ length: 20 }, (_, i) => `Topic ${i}`) })).toEqual([]);
+    expect(messages({ ...valid, topics: 'Botox' })).toEqual(['topics: topics must be a list such as [Botox, Masseter Botox], got "Botox"']);
+    expect(messages({ ...valid, topics: ['Botox', 'Lips\tand cheeks', 'Botox\u2028x', 'Fillers ', 7] })).toEqual([
+      'topics.1: topic contains a tab at position 5; use a space',
+      'topics.2: topic must be one line, got a line break at position 6; write it on one line',
+      'topics.3: topic must not start or end with a space, got "Fillers "',
+      'topics.4: topic must be text, got 7',
+    ]);
+    expect(messages({ ...valid, topics: ['Masséter Botox', 'MASSETER-BOTOX'] })).toEqual([
+      'topics.1: topic "MASSETER-BOTOX" is the same topic as "Masséter Botox" (both have the slug "masseter-botox"); keep one',
+    ]);
+  });
+
+  it('gives each topic the slug words of its name, a hash when it has none, and never a route word', () => {
+    expect(topicSlug('Masseter Botox')).toBe('masseter-botox');
+    expect(topicSlug('Masséter  BOTOX!')).toBe('masseter-botox');
+    expect(topicSlug('ＢＯＴＯＸ')).toBe('botox'); // full-width letters, NFKC
+    expect(topicSlug('ボトックス')).toMatch(/^topic-[0-9a-f]{8}$/u);
+    expect(topicSlug('ボトックス')).toBe(topicSlug('ﾎﾞﾄｯｸｽ')); // the same name in half-width katakana
+    expect(topicSlug('ボトックス')).not.toBe(topicSlug('ヒアルロン酸'));
+    expect(topicSlug('Page')).toMatch(/^page-[0-9a-f]{8}$/u);
+    expect(topicSlug('Index')).toMatch(/^index-[0-9a-f]{8}$/u);
+    expect(topicSlug('Page Two')).toBe('page-two');
+    const long = topicSlug('Word '.repeat(40));
+    expect(long.length).toBeLessThanOrEqual(100);
+    expect(long).toMatch(/^word-word-.*-[0-9a-f]{8}$/u);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The two YAML readings of yaml.ts: the quick one (js-yaml) must give exactly the data and slug
- * position of the full one (`yaml`, with positions) whenever it answers, and decline whenever
+ * and topic positions of the full one (`yaml`, with positions) whenever it answers, and decline whenever
  * the full reading has something to say.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -61,7 +61,13 @@ function compare(source: string): string {
   if (full.problems.length > 0) return `full reading problems: ${JSON.stringify(full.problems)}`;
   if (!isDeepStrictEqual(quick.data, full.data)) return `data: ${JSON.stringify(quick.data)} vs ${JSON.stringify(full.data)}`;
   const [q, f] = [quick.locate(['slug']), full.locate(['slug'])];
-  return isDeepStrictEqual(q, f) ? 'same' : `slug at ${JSON.stringify(q)} vs ${JSON.stringify(f)}`;
+  if (!isDeepStrictEqual(q, f)) return `slug at ${JSON.stringify(q)} vs ${JSON.stringify(f)}`;
+  const topics = (full.data as { topics?: unknown }).topics;
+  for (const i of Array.isArray(topics) ? topics.keys() : []) {
+    const [qt, ft] = [quick.locate(['topics', i]), full.locate(['topics', i])];
+    if (!isDeepStrictEqual(qt, ft)) return `topics[${i}] at ${JSON.stringify(qt)} vs ${JSON.stringify(ft)}`;
+  }
+  return 'same';
 }
 
 describe('the quick YAML reading', () => {
@@ -131,6 +137,8 @@ describe('the quick YAML reading', () => {
     ['empty values', 'a:\nb: ""\nc: []\nd: {}\n'],
     ['right-to-left and other scripts', 'title: "מה לעשות?"\nname: 山田 太郎\n'],
     ['a hash inside a plain value', 'title: C# and F#\nb: a#b\n'],
+    ['topics in a flow list, plain and quoted', 'slug: a\ntopics: [Botox, "Masseter Botox", \'it\'\'s\', [x], { a: b }, ""]\n'],
+    ['topics in a block list, with a nested list and a block scalar', 'topics:\n  - Botox\n  - "x"\n  - [a, b]\n  - |\n    y\n  - z\nq: { topics: [w] }\n'],
   ];
   it.each(answered)('reads %s as the full reading does', (_name, source) => {
     expect(compare(`\n${source}`)).toBe('same');

@@ -3,9 +3,8 @@
  * (README, "Doctor directory"). Built from the doctor profiles (doctors.ts); a doctor is listed
  * under the specialty and location their page shows (the latest the archive has).
  */
-import { hash } from './doctors';
 import type { DoctorProfile } from './doctors';
-import { slugWords } from './schema';
+import { slugTag, slugWords } from './schema';
 
 /** One doctor as the directory lists them. */
 export type DirectoryEntry = Omit<DoctorProfile, 'answers' | 'ratingFrom'> & { answerCount: number };
@@ -47,7 +46,7 @@ export function letterId(letter: string): string {
 /** The URL name of a specialty or a place; never "page" (the listing's own pages) or empty. */
 export function groupSlug(name: string): string {
   const slug = slugWords(name).slice(0, 80).replace(/-+$/u, '');
-  return slug === '' || slug === 'page' ? `${slug || 'name'}-${hash(name.normalize('NFKC').toLowerCase())}` : slug;
+  return slug === '' || slug === 'page' ? `${slug || 'name'}-${slugTag(name.normalize('NFKC').toLowerCase())}` : slug;
 }
 
 /** Every doctor, A to Z by name. */

@@ -7,7 +7,7 @@
  * are not part of the identity: they change over time, and a page shows the latest.
  */
 import type { Doctor, Rating, Thread } from './schema';
-import { SLUG_MAX, slugWords } from './schema';
+import { SLUG_MAX, slugTag, slugWords } from './schema';
 
 /** One answer a doctor gave, enough to list it and link to its permalink. */
 export type DoctorAnswer = {
@@ -41,16 +41,6 @@ export function specialtyAndLocation(doctor: { specialty?: string | null | undef
   return doctor.specialty ? `${doctor.specialty} · ${doctor.location}` : doctor.location;
 }
 
-/** FNV-1a, 32 bits, as 8 hex digits: a stable short tag for names slugWords cannot spell. */
-export function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of text) {
-    h ^= ch.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
 /**
  * The URL name of a doctor: slug of the name, then slug of the location. A name with no
  * Latin letters or digits (e.g. written in another script) gets a hash of name and location;
@@ -58,7 +48,7 @@ export function hash(text: string): string {
  */
 export function doctorSlug(doctor: Pick<Doctor, 'name' | 'location'>): string {
   const name = slugWords(doctor.name);
-  const tag = hash(`${doctor.name.normalize('NFKC').toLowerCase()}\n${doctor.location.normalize('NFKC').toLowerCase()}`);
+  const tag = slugTag(`${doctor.name.normalize('NFKC').toLowerCase()}\n${doctor.location.normalize('NFKC').toLowerCase()}`);
   const slug = [name, slugWords(doctor.location)].filter(Boolean).join('-');
   // "page" would be the listing's /doctors/page/<n>/, not a doctor.
   if (name === '' || slug === 'page') return `doctor-${tag}`;

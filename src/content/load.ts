@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { decodeContent, positionOfChar } from './decode';
 import { FILE_FIELD, formatPath, YAML_FIELD } from './errors';
 import type { Problem } from './errors';
-import { SLUG_MAX, SLUG_PATTERN, ThreadSchema } from './schema';
+import { SLUG_MAX, SLUG_PATTERN, ThreadSchema, topicSlug } from './schema';
 import type { Thread } from './schema';
 import { parseFrontMatter, readFrontMatterQuickly } from './yaml';
 import type { ParsedYaml } from './yaml';
@@ -61,14 +61,33 @@ export function loadEntry(dir: string, name: string): Entry {
   return { ...parseSafely(file, readFileSync(path.join(dir, name))), file };
 }
 
-/** Joins entries (in name order) into threads and problems, adding one problem per duplicate slug. */
+/**
+ * Joins entries (in name order) into threads and problems, adding one problem per duplicate slug,
+ * and one per topic spelled differently from the first file (in name order) that names it.
+ */
 export function combineEntries(entries: readonly Entry[]): Loaded {
   const threads: Thread[] = [];
   const problems: Problem[] = [];
   const slugOwners = new Map<string, string>();
+  /** Topic slug to its first spelling and where it is. */
+  const topicOwners = new Map<string, TopicAt & { file: string }>();
   for (const entry of entries) {
     problems.push(...entry.problems);
     if (entry.thread) threads.push(entry.thread);
+    entry.topics?.forEach((topic, i) => {
+      const slug = topicSlug(topic.name);
+      const owner = topicOwners.get(slug);
+      if (!owner) topicOwners.set(slug, { ...topic, file: entry.file });
+      else if (owner.name !== topic.name) {
+        problems.push({
+          file: entry.file,
+          line: topic.line,
+          col: topic.col,
+          field: `topics[${i}]`,
+          message: `topic ${JSON.stringify(topic.name)} is spelled ${JSON.stringify(owner.name)} in ${owner.file}:${owner.line}:${owner.col} (both have the slug "${slug}"); spell one topic the same way in every file`,
+        });
+      }
+    });
     if (entry.slug === undefined) continue;
     const owner = slugOwners.get(entry.slug);
     if (owner) {
@@ -94,7 +113,12 @@ type Parsed = {
   /** The slug the front matter claims, valid or not, to find duplicates across files. */
   slug?: string;
   slugAt: { line: number; col: number };
+  /** A valid thread's topics and where each is written, to find one topic spelled two ways across files. */
+  topics?: TopicAt[];
 };
+
+/** A topic as written in a file, and its position there. */
+export type TopicAt = { name: string; line: number; col: number };
 
 /** Parses one content file given as bytes; `file` is the path shown in problems. */
 export function parseThreadFile(file: string, bytes: Uint8Array): Parsed {
@@ -162,9 +186,10 @@ function validate(file: string, yaml: ParsedYaml, body: { text: string; line: nu
     // An invalid slug already has its own problem; comparing it with the file name adds nothing.
     problems.push({ file, ...slugAt, field: 'slug', message: `slug ${JSON.stringify(slug)} must equal the file name ${JSON.stringify(stem)}; rename the file or change the slug` });
   }
-  return problems.length === 0 && result.success
-    ? { thread: result.data, problems, slug: result.data.slug, slugAt }
-    : { problems, ...(slug === undefined ? {} : { slug }), slugAt };
+  if (!(problems.length === 0 && result.success)) return { problems, ...(slug === undefined ? {} : { slug }), slugAt };
+  const thread = result.data;
+  const topics = thread.topics?.map((name, i) => ({ name, ...yaml.locate(['topics', i]) }));
+  return { thread, problems, slug: thread.slug, slugAt, ...(topics && topics.length > 0 ? { topics } : {}) };
 }
 
 function toProblems(

@@ -31,8 +31,11 @@ function typeError(label: string, expected: string) {
     iss.input === undefined ? `${label} is missing` : `${label} must be ${expected}, got ${describeValue(iss.input)}`;
 }
 
-/** One line of text: not blank, no control or bidirectional-override characters. */
-function line(label: string) {
+/**
+ * One line of text: not blank, no control or bidirectional-override characters. `more` adds a
+ * field's own rule, checked only when those pass: it returns the message, or undefined.
+ */
+function line(label: string, more?: (value: string) => string | undefined) {
   return z.string({ error: typeError(label, 'text') }).superRefine((value, ctx) => {
     if (!VISIBLE.test(value)) {
       ctx.addIssue({ code: 'custom', message: `${label} must not be blank` });
@@ -44,7 +47,10 @@ function line(label: string) {
         code: 'custom',
         message: `${label} contains the invisible control character ${codePoint(bad[0])} at position ${bad.index + 1}; remove it`,
       });
+      return;
     }
+    const message = more?.(value);
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message });
   });
 }
 
@@ -113,6 +119,74 @@ export function slugWords(text: string): string {
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '');
 }
+
+/** FNV-1a, 32 bits, as 8 hex digits: a stable short tag for names slugWords cannot spell. */
+export function slugTag(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** At most this many topics on one thread. */
+export const TOPICS_MAX = 20;
+/**
+ * Words a listing route uses next to topic slugs (`/topics/page/2/`, `topics/index.html`): a
+ * topic whose slug would be one of them gets the hash tag instead.
+ */
+export const RESERVED_TOPIC_SLUGS: readonly string[] = ['page', 'index'];
+
+/**
+ * The URL name of a topic, the same rule as doctor slugs: the slug words of the name (case,
+ * accents, punctuation and spacing do not count: "Masseter Botox", "masseter-botox" and
+ * "Masséter  BOTOX" are one topic). A name with no Latin letters or digits gets `topic-<hash>`
+ * of the name (NFKC, lowercase, spaces collapsed); a route word such as "page" and a slug over
+ * the slug limit get that hash appended, so they stay unique and never clash with a route.
+ */
+export function topicSlug(name: string): string {
+  const words = slugWords(name);
+  const tag = slugTag(name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim());
+  if (words === '') return `topic-${tag}`;
+  if (RESERVED_TOPIC_SLUGS.includes(words)) return `${words}-${tag}`;
+  return words.length <= SLUG_MAX ? words : `${words.slice(0, SLUG_MAX - 9).replace(/-+$/u, '')}-${tag}`;
+}
+
+/** What a topic may not hold beyond the one-line rule: line breaks, tabs, surrounding spaces. */
+function topicShape(value: string): string | undefined {
+  const lineBreak = /[\n\u2028\u2029]/u.exec(value);
+  if (lineBreak) return `topic must be one line, got a line break at position ${lineBreak.index + 1}; write it on one line`;
+  const tab = value.indexOf('\t');
+  if (tab !== -1) return `topic contains a tab at position ${tab + 1}; use a space`;
+  if (/^\s|\s$/u.test(value)) return `topic must not start or end with a space, got ${describeValue(value)}`;
+  return undefined;
+}
+
+/** A thread's topics: each once (by slug), at most TOPICS_MAX. */
+export const TopicsSchema = z
+  .array(line('topic', topicShape), { error: typeError('topics', 'a list such as [Botox, Masseter Botox]') })
+  .max(TOPICS_MAX, { error: (iss) => `topics must list at most ${TOPICS_MAX} topics, got ${Array.isArray(iss.input) ? iss.input.length : 0}` })
+  .superRefine((topics, ctx) => {
+    const seen = new Map<string, string>();
+    topics.forEach((topic, i) => {
+      if (typeof topic !== 'string') return;
+      const slug = topicSlug(topic);
+      const first = seen.get(slug);
+      if (first === undefined) {
+        seen.set(slug, topic);
+        return;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message:
+          first === topic
+            ? `topic ${describeValue(topic)} is listed twice; keep one`
+            : `topic ${describeValue(topic)} is the same topic as ${describeValue(first)} (both have the slug "${slug}"); keep one`,
+      });
+    });
+  });
 
 /** A star rating as the source showed it. */
 export const RatingSchema = record('rating', {
@@ -193,6 +267,8 @@ export const ThreadSchema = record('front matter', {
     }),
   /** The question's title, without markers such as "(photo)". */
   title: line('title'),
+  /** Topics the thread belongs to, each a one-line name: [Botox, Masseter Botox]; absent when none. */
+  topics: TopicsSchema.optional(),
   question: QuestionSchema,
   /** The answers, in source order. */
   answers: z

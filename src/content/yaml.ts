@@ -167,13 +167,16 @@ const CUT_BY_COMMENT = /^[ \t]+#/u;
  * (duplicate keys, tabs in the indentation), and anything but fields at the top. js-yaml's
  * CORE_SCHEMA resolves scalars by the same YAML 1.2 rules as `yaml`; tests/yaml-readings.test.ts
  * compares the two readings on every fixture and on damaged files. `locate` knows where the
- * slug is; for any other field it falls back to the full reading.
+ * slug and each topic (a plain or quoted item of a top-level `topics` list) are; for any other
+ * field it falls back to the full reading.
  */
 export function readFrontMatterQuickly(source: string): ParsedYaml | undefined {
   // The loader turns every line ending into "\n"; a lone "\r" is read differently by the two parsers.
   if (tooDeep(source) || source.includes('__proto__') || source.includes('\r')) return undefined;
   let data: unknown;
   let slugStart: number | undefined;
+  /** Where each item of the top-level `topics` list starts; undefined for an item of another kind. */
+  const topicStarts: (number | undefined)[] = [];
   try {
     const events = parseEvents(source, {});
     /** Open collections (the document first); for a mapping, whether its next node is a key. */
@@ -183,12 +186,16 @@ export function readFrontMatterQuickly(source: string): ParsedYaml | undefined {
       if (parent?.map) parent.key = !parent.key;
     };
     let slugNext = false;
+    let topicsNext = false;
+    /** The top-level `topics` value is the open list. */
+    let inTopics = false;
     for (const event of events) {
       if (event.type === EVENT_ID.DOCUMENT) {
         if (open.length > 0 || event.explicitStart || event.explicitEnd || event.directives.length > 0) return undefined;
         open.push({ map: false, key: false });
       } else if (event.type === EVENT_ID.POP) {
         open.pop();
+        if (open.length === 2) inTopics = false;
         nodeDone();
       } else if (event.type === EVENT_ID.ALIAS || event.anchorStart !== -1 || event.tagStart !== -1) {
         return undefined;
@@ -200,12 +207,12 @@ export function readFrontMatterQuickly(source: string): ParsedYaml | undefined {
         // Keys that are plain words are strings to both parsers; leave any other key to the full reading.
         if (isKey && !(plain && PLAIN_WORD_KEY.test(text))) return undefined;
         if (open.length === 2) {
-          if (slugNext && event.type === EVENT_ID.SCALAR) {
-            // `yaml` places a quoted value at its opening quote, js-yaml at its first character.
-            const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-            if ((plain && text !== '') || quoted) slugStart = event.valueStart - (quoted ? 1 : 0);
-          }
+          if (slugNext && event.type === EVENT_ID.SCALAR) slugStart = scalarStart(event, plain, text);
+          inTopics = topicsNext && event.type === EVENT_ID.SEQUENCE;
           slugNext = isKey && text === 'slug';
+          topicsNext = isKey && text === 'topics';
+        } else if (open.length === 3 && inTopics) {
+          topicStarts.push(event.type === EVENT_ID.SCALAR ? scalarStart(event, plain, text) : undefined);
         }
         if (event.type !== EVENT_ID.SCALAR) {
           const map = event.type === EVENT_ID.MAPPING;
@@ -230,11 +237,24 @@ export function readFrontMatterQuickly(source: string): ParsedYaml | undefined {
   return {
     data,
     problems: [],
-    locate: (path, within) =>
-      slugStart !== undefined && within === undefined && path.length === 1 && path[0] === 'slug'
-        ? positionOfChar(source, slugStart)
-        : (full ??= parseFrontMatter(source)).locate(path, within),
+    locate: (path, within) => {
+      const start =
+        within !== undefined ? undefined
+        : path.length === 1 && path[0] === 'slug' ? slugStart
+        : path.length === 2 && path[0] === 'topics' && typeof path[1] === 'number' ? topicStarts[path[1]]
+        : undefined;
+      return start !== undefined ? positionOfChar(source, start) : (full ??= parseFrontMatter(source)).locate(path, within);
+    },
   };
+}
+
+/**
+ * Where the full reading places a scalar: `yaml` places a quoted value at its opening quote,
+ * js-yaml at its first character. Undefined for an empty plain value or a block scalar.
+ */
+function scalarStart(event: { valueStart: number; style: number }, plain: boolean, text: string): number | undefined {
+  const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+  return (plain && text !== '') || quoted ? event.valueStart - (quoted ? 1 : 0) : undefined;
 }
 
 function shortTag(tag: string): string {

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeContent } from '../content/decode';
+import { TopicsSchema } from '../content/schema';
 import { parseScrape } from './scrape';
 import { prepareThreadFile, writeAtomically } from './write';
 
@@ -15,7 +16,13 @@ const PROGRESS_FROM = 10;
 /** A progress line every this many scrapes. */
 const PROGRESS_EVERY = 100;
 
-export type ImportOptions = { inputs: string[]; outDir: string; force: boolean };
+export type ImportOptions = {
+  inputs: string[];
+  outDir: string;
+  force: boolean;
+  /** Topics given on the command line (`--topic`), set on every imported thread; a scrape names none. */
+  topics?: string[];
+};
 export type ImportIo = {
   readStdin: () => Buffer;
   /** One line of normal output (files written). */
@@ -25,7 +32,12 @@ export type ImportIo = {
 };
 
 /** Imports scrapes into `outDir`; returns the process exit code (0 all written, 1 nothing written). */
-export function runImport({ inputs, outDir, force }: ImportOptions, io: ImportIo): number {
+export function runImport({ inputs, outDir, force, topics = [] }: ImportOptions, io: ImportIo): number {
+  const refused = topicProblems(topics);
+  if (refused.length > 0) {
+    for (const line of refused) io.err(line);
+    return 1;
+  }
   const many = inputs.length >= PROGRESS_FROM;
   if (many) io.err(`importing ${inputs.length} scrapes into ${outDir}`);
   const ready: { file: string; text: string; answers: number; from: string }[] = [];
@@ -54,7 +66,8 @@ export function runImport({ inputs, outDir, force }: ImportOptions, io: ImportIo
     const owner = slugs.get(slug);
     if (owner !== undefined) return fail(`${shown}:${scraped.titleLine}: the title gives the file name ${slug}.md, as does ${owner}`);
     slugs.set(slug, shown);
-    const prepared = prepareThreadFile(outDir, scraped.thread, input === STDIN ? 'standard input' : path.basename(input), force);
+    const thread = topics.length > 0 ? { ...scraped.thread, topics } : scraped.thread;
+    const prepared = prepareThreadFile(outDir, thread, input === STDIN ? 'standard input' : path.basename(input), force);
     if (!prepared.ok) return fail(`${shown}: ${prepared.message}`);
     ready.push({ file: prepared.file, text: prepared.text, answers: scraped.thread.answers.length, from: shown });
   });
@@ -68,4 +81,14 @@ export function runImport({ inputs, outDir, force }: ImportOptions, io: ImportIo
     io.out(`wrote ${r.file} (${r.answers} ${r.answers === 1 ? 'answer' : 'answers'}) from ${r.from}`);
   }
   return 0;
+}
+
+/** The `--topic` values the content schema refuses, one line each naming the value; none when all are good. */
+function topicProblems(topics: readonly string[]): string[] {
+  const result = TopicsSchema.safeParse(topics);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const i = issue.path[0];
+    return typeof i === 'number' ? `--topic ${JSON.stringify(topics[i])}: ${issue.message}` : `--topic: ${issue.message}`;
+  });
 }

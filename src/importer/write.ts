@@ -13,6 +13,7 @@ import type { Thread } from '../content/schema';
 /**
  * The content file for a thread: YAML front matter (bodies as `|` literal blocks, so paragraphs
  * read as written) and the question as the markdown after it. `from` names the scrape in the header.
+ * Topics, when there are any, follow the title as one flow list line (see `topicsLine`).
  */
 export function threadFileText(thread: Thread, from: string): string {
   const { question, ...rest } = thread;
@@ -49,7 +50,26 @@ export function threadFileText(thread: Thread, from: string): string {
       if (isMap(rating)) rating.flow = true;
     });
   }
-  return `---\n${doc.toString({ lineWidth: 80 })}---\n${question.body}`;
+  let yaml = doc.toString({ lineWidth: 80 });
+  if (rest.topics !== undefined && rest.topics.length > 0) {
+    // Right after the title: before the first top-level key that follows it (title lines that wrap are indented).
+    const at = yaml.search(/^(?:question|source):/mu);
+    if (at === -1) throw new Error('front matter has a source');
+    yaml = `${yaml.slice(0, at)}${topicsLine(rest.topics)}${yaml.slice(at)}`;
+  }
+  return `---\n${yaml}---\n${question.body}`;
+}
+
+/**
+ * `topics: [Botox, "Botox, Dysport"]\n`: one line whatever its length (the writer would break a
+ * long flow list over many lines), each name quoted as the YAML writer quotes an item of a flow
+ * list: plain when it reads back as the same text, otherwise in quotes.
+ */
+function topicsLine(topics: readonly string[]): string {
+  const doc = new Document({ topics }, { version: '1.2' });
+  const seq = doc.get('topics', true);
+  if (isSeq(seq)) seq.flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** A content file ready to be written, or why it cannot be. */
