@@ -58,6 +58,11 @@ export function directoryPath(n = 1): string {
   return pagedPath('/doctors/', n);
 }
 
+/** Page `n` of the list of topics, or with `slug`, page `n` of one topic's threads. */
+export function topicPath(slug?: string, n = 1): string {
+  return pagedPath(slug === undefined ? '/topics/' : `/topics/${slug}/`, n);
+}
+
 /** The folder of the specialties or of the places. */
 const GROUP_FOLDER = { specialty: 'specialties', location: 'locations' } as const;
 

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { DoctorAnswer } from '../content/doctors';
+import { sortKey } from '../content/directory';
 import { threadPath } from '../site';
 
 type Props = {
@@ -8,18 +9,25 @@ type Props = {
   first: number;
 };
 
-/** A page of a doctor's answers: the question's title, the answer's headline, a link to its permalink. */
+/**
+ * A page of a doctor's answers: under the question it answers (linked to the thread), each answer
+ * by its own headline, linked to its permalink. A headline that only repeats the question's title
+ * reads "Answer N" instead, so the entry does not say the same thing twice.
+ */
 export function DoctorAnswers({ answers, first }: Props) {
   return (
     <ol className="doctor-answers" start={first}>
       {answers.map((a) => (
         <li key={`${a.threadSlug}#${a.number}`} className="card">
           <h3 dir="auto">
-            <Link href={`${threadPath(a.threadSlug)}#answer-${a.number}`}>{a.headline}</Link>
+            <Link href={threadPath(a.threadSlug)}>{a.threadTitle}</Link>
           </h3>
-          <p className="thread-meta" dir="auto">
-            {`Answer ${a.number} to “${a.threadTitle}”` + (a.date ? `, asked on ${a.date}` : '')}
+          <p className="answer-headline" dir="auto">
+            <Link href={`${threadPath(a.threadSlug)}#answer-${a.number}`}>
+              {sortKey(a.headline) === sortKey(a.threadTitle) ? `Answer ${a.number}` : a.headline}
+            </Link>
           </p>
+          {a.date ? <p className="thread-meta">{`Asked on ${a.date}`}</p> : null}
         </li>
       ))}
     </ol>

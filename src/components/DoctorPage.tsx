@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { specialtyAndLocation } from '../content/doctors';
 import type { DoctorPageView } from '../content/views';
-import { doctorPath, threadPath } from '../site';
+import { directoryPath, doctorPath, threadPath } from '../site';
+import { Breadcrumbs } from './Breadcrumbs';
+import { DoctorMeta } from './DoctorMeta';
 import { DoctorAnswers } from './DoctorAnswers';
 import { Layout } from './Layout';
 import { Pagination } from './Pagination';
@@ -31,10 +32,11 @@ export function DoctorPage({ view }: Props) {
       path={path(page)}
       ogType={page > 1 ? 'website' : 'profile'}
     >
+      <Breadcrumbs trail={[{ name: 'Doctors', path: directoryPath() }, page > 1 ? { name: profile.name, path: path(1) } : { name: profile.name }, ...(page > 1 ? [{ name: `Page ${page}` }] : [])]} />
       <article className="doctor-page">
         <h1 dir="auto">{page > 1 ? `${name}: ${shown}` : name}</h1>
         <section className="card doctor-profile" aria-label="Profile">
-          <p className="doctor-meta" dir="auto">{specialtyAndLocation(profile)}</p>
+          <DoctorMeta doctor={profile} />
           {page > 1 ? (
             <p dir="auto">
               <Link href={path(1)}>{`Profile and rating of ${profile.name}`}</Link>

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { ThreadSummary } from '../content/views';
+import { TopicLinks } from './TopicLinks';
 
 type Props = { threads: ThreadSummary[] };
 
-/** The index: one entry per thread with its answer count, first words and specialties. */
+/** The index and topic pages: one entry per thread with its answer count, first words, specialties and topics. */
 export function ThreadList({ threads }: Props) {
   if (threads.length === 0) return <p>No threads yet: add a file to the content folder.</p>;
   return (
@@ -20,6 +21,7 @@ export function ThreadList({ threads }: Props) {
             {`${t.answerCount} ${t.answerCount === 1 ? 'answer' : 'answers'}` +
               (t.specialties.length > 0 ? ` · ${t.specialties.join(', ')}` : '')}
           </p>
+          <TopicLinks topics={t.topics} />
         </li>
       ))}
     </ol>

@@ -3,15 +3,15 @@
  * (index order, related threads, doctors) done once. Pages read content only through here.
  *
  * `npm run build` validates the content once (`check --snapshot <dir>`) and writes the result as
- * a snapshot folder: a small manifest (every slug in index order, counts, doctors) and one file
- * per thread and per doctor. Next's page workers (THREADS_SNAPSHOT) read the manifest and only
+ * a snapshot folder: a small manifest (every slug in index order, counts, doctors, topics), one
+ * file per thread, per doctor and per topic, and the doctor directory. Next's page workers (THREADS_SNAPSHOT) read the manifest and only
  * the files of the page they render, so a worker's memory is bounded by a page, not by the
  * archive (at 50,000 threads each worker held the whole archive and grew to 2.3 GB).
  * Without a snapshot (`next dev`, tests) the same archive is built in memory from CONTENT_DIR.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { directoryOf } from './directory';
+import { directoryOf, sortKey } from './directory';
 import type { DirectoryEntry } from './directory';
 import { collectDoctors } from './doctors';
 import type { DoctorProfile } from './doctors';
@@ -19,6 +19,7 @@ import { ContentError } from './errors';
 import { loadContent } from './load';
 import { relatedThreads } from './related';
 import type { RelatedThread } from './related';
+import { topicSlug } from './schema';
 import type { Thread } from './schema';
 
 /** The content folder: `content/`, or `CONTENT_DIR` (benchmarks and tests build other folders). */
@@ -37,6 +38,8 @@ export type Manifest = {
   answerCount: number;
   /** Every doctor, by slug, with their number of answers. */
   doctors: { slug: string; answerCount: number }[];
+  /** Every topic, A to Z, with its number of threads; empty when no thread names one. */
+  topics: { slug: string; name: string; threadCount: number }[];
 };
 
 /** One thread and what the archive says about it. */
@@ -50,6 +53,8 @@ export type Archive = {
   doctor(slug: string): DoctorProfile;
   /** Every doctor, A to Z (read on first use: only directory pages need it). */
   directory(): DirectoryEntry[];
+  /** The slugs of the threads of a topic, in index order; throws for an unknown topic. */
+  topic(slug: string): string[];
 };
 
 let cached: Archive | undefined;
@@ -75,12 +80,28 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
   const doctors = collectDoctors(sorted);
   const doctorsBySlug = new Map(doctors.map((d) => [d.slug, d]));
   const directory = directoryOf(doctors);
+  // One spelling per topic slug across the archive is a content rule (load.ts), so the first is the one.
+  const topics = new Map<string, { slug: string; name: string; threads: string[] }>();
+  for (const t of sorted) {
+    for (const name of t.topics ?? []) {
+      const slug = topicSlug(name);
+      let topic = topics.get(slug);
+      if (!topic) topics.set(slug, (topic = { slug, name, threads: [] }));
+      topic.threads.push(t.slug);
+    }
+  }
+  const topicList = [...topics.values()].sort((a, b) => {
+    const ka = sortKey(a.name);
+    const kb = sortKey(b.name);
+    return ka < kb ? -1 : ka > kb ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+  });
   return {
     manifest: {
       contentDir: path.resolve(contentDir),
       slugs: sorted.map((t) => t.slug),
       answerCount: sorted.reduce((sum, t) => sum + t.answers.length, 0),
       doctors: doctors.map((d) => ({ slug: d.slug, answerCount: d.answers.length })),
+      topics: topicList.map((t) => ({ slug: t.slug, name: t.name, threadCount: t.threads.length })),
     },
     record(slug) {
       const thread = bySlug.get(slug);
@@ -93,6 +114,11 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
       return doctor;
     },
     directory: () => directory,
+    topic(slug) {
+      const topic = topics.get(slug);
+      if (!topic) throw new Error(`no topic with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      return topic.threads;
+    },
   };
 }
 
@@ -101,6 +127,7 @@ const DIRECTORY = 'directory.json';
 /** Slugs match SLUG_PATTERN ([a-z0-9-]), so they are safe file names on every file system. */
 const threadFile = (dir: string, slug: string) => path.join(dir, 'threads', `${slug}.json`);
 const doctorFile = (dir: string, slug: string) => path.join(dir, 'doctors', `${slug}.json`);
+const topicFile = (dir: string, slug: string) => path.join(dir, 'topics', `${slug}.json`);
 
 /**
  * Writes the archive of the validated threads of `contentDir` into the folder `dir` (emptied
@@ -112,8 +139,10 @@ export function writeSnapshot(dir: string, contentDir: string, threads: readonly
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'threads'), { recursive: true });
   mkdirSync(path.join(dir, 'doctors'));
+  mkdirSync(path.join(dir, 'topics'));
   for (const slug of archive.manifest.slugs) writeFileSync(threadFile(dir, slug), JSON.stringify(archive.record(slug)));
   for (const { slug } of archive.manifest.doctors) writeFileSync(doctorFile(dir, slug), JSON.stringify(archive.doctor(slug)));
+  for (const { slug } of archive.manifest.topics) writeFileSync(topicFile(dir, slug), JSON.stringify(archive.topic(slug)));
   writeFileSync(path.join(dir, DIRECTORY), JSON.stringify(archive.directory()));
   writeFileSync(path.join(dir, MANIFEST), JSON.stringify(archive.manifest));
 }
@@ -127,6 +156,7 @@ function snapshotArchive(dir: string): Archive {
   }
   const known = new Set(manifest.slugs);
   const knownDoctors = new Set(manifest.doctors.map((d) => d.slug));
+  const knownTopics = new Set(manifest.topics.map((t) => t.slug));
   let directory: DirectoryEntry[] | undefined;
   return {
     manifest,
@@ -141,6 +171,10 @@ function snapshotArchive(dir: string): Archive {
     directory() {
       directory ??= JSON.parse(readFileSync(path.join(dir, DIRECTORY), 'utf8')) as DirectoryEntry[];
       return directory;
+    },
+    topic(slug) {
+      if (!knownTopics.has(slug)) throw new Error(`no topic with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
+      return JSON.parse(readFileSync(topicFile(dir, slug), 'utf8')) as string[];
     },
   };
 }

@@ -3,7 +3,7 @@
  * HTML, excerpts, counts, pages of the index, doctors, related threads, structured data.
  * Pages call these from getStaticProps and only compose components.
  */
-import { directoryPath, doctorPath, groupPath, indexPath, threadPath } from '../site';
+import { directoryPath, doctorPath, groupPath, indexPath, threadPath, topicPath } from '../site';
 import { groupsOf, letterId, letterOf } from './directory';
 import type { DirectoryEntry, Group, GroupKind } from './directory';
 import { doctorSlug } from './doctors';
@@ -11,6 +11,7 @@ import type { DoctorAnswer, DoctorProfile } from './doctors';
 import { firstWords, plainText, renderMarkdown, renderMarkdownWithText } from './markdown';
 import { DIRECTORY_PAGE_SIZE, NAMES_PAGE_SIZE, firstOnPage, pageCount, pageSlice } from './paging';
 import type { RelatedThread } from './related';
+import { topicSlug } from './schema';
 import type { Answer, Thread } from './schema';
 import { getArchive } from './threads';
 
@@ -20,8 +21,15 @@ export type ShownThread = Omit<Thread, 'question' | 'answers'> & {
   answers: Omit<Answer, 'body'>[];
 };
 
+/** A link to a topic's page. */
+export type TopicLink = { slug: string; name: string };
+
+const topicLinks = (t: Thread): TopicLink[] => (t.topics ?? []).map((name) => ({ slug: topicSlug(name), name }));
+
 /** A thread with its markdown rendered. */
 export type ThreadView = {
+  /** The thread's topics, in its own order. */
+  topics: TopicLink[];
   /** Without its bodies: a page's props are written to disk, and the bodies would only repeat the HTML. */
   thread: ShownThread;
   /** The question text as HTML; headings start at h2 (under the page's h1). */
@@ -45,6 +53,7 @@ export type ThreadSummary = {
   excerpt: string;
   /** The answering doctors' specialties, each once, in answer order. */
   specialties: string[];
+  topics: TopicLink[];
 };
 
 /** One page of the index. */
@@ -81,6 +90,7 @@ export function threadView(slug: string): ThreadView {
   const question = renderMarkdownWithText(thread.question.body, 1);
   const answersHtml = thread.answers.map((a) => renderMarkdown(a.body, 3));
   return {
+    topics: topicLinks(thread),
     thread: { ...thread, question: withoutBody(thread.question), answers: thread.answers.map(withoutBody) },
     questionHtml: question.html,
     answersHtml,
@@ -102,6 +112,7 @@ function summary(t: Thread): ThreadSummary {
     answerCount: t.answers.length,
     excerpt: firstWords(plainText(t.question.body), EXCERPT_WORDS),
     specialties: [...new Set(t.answers.flatMap((a) => (a.doctor?.specialty ? [a.doctor.specialty] : [])))],
+    topics: topicLinks(t),
   };
 }
 
@@ -165,9 +176,9 @@ export type DoctorsPageView = {
   letters: { letter: string; href: string | null }[];
 };
 
-/** One page of the list of specialties or of places: each name with its number of doctors. */
+/** One page of the list of topics (each with its number of threads), specialties or places (of doctors). */
 export type NamesPageView = {
-  kind: GroupKind;
+  kind: GroupKind | 'topic';
   names: { slug: string; name: string; count: number }[];
   page: number;
   pageCount: number;
@@ -216,19 +227,24 @@ export function directoryPage(page: number): DoctorsPageView {
   };
 }
 
-/** How many pages the list of specialties or places takes. */
-export function namesPageCount(kind: GroupKind): number {
-  return pageCount(groups(kind).length, NAMES_PAGE_SIZE);
+function names(kind: GroupKind | 'topic'): NamesPageView['names'] {
+  if (kind === 'topic') return getArchive().manifest.topics.map((t) => ({ slug: t.slug, name: t.name, count: t.threadCount }));
+  return groups(kind).map((g) => ({ slug: g.slug, name: g.name, count: g.doctors.length }));
 }
 
-/** Page `page` of the list of specialties or places. */
-export function namesPage(kind: GroupKind, page: number): NamesPageView {
-  const all = groups(kind);
+/** How many pages the list of topics, specialties or places takes. */
+export function namesPageCount(kind: GroupKind | 'topic'): number {
+  return pageCount(names(kind).length, NAMES_PAGE_SIZE);
+}
+
+/** Page `page` of the list of topics, specialties or places. */
+export function namesPage(kind: GroupKind | 'topic', page: number): NamesPageView {
+  const all = names(kind);
   const pages = pageCount(all.length, NAMES_PAGE_SIZE);
   checkPage(page, pages, `the list of ${kind}`);
   return {
     kind,
-    names: pageSlice(all, page, NAMES_PAGE_SIZE).map((g) => ({ slug: g.slug, name: g.name, count: g.doctors.length })),
+    names: pageSlice(all, page, NAMES_PAGE_SIZE),
     page,
     pageCount: pages,
     total: all.length,
@@ -257,7 +273,44 @@ export function groupPage(kind: GroupKind, slug: string, page: number): DoctorsP
   };
 }
 
-/** Every content page's path (no base path), for the sitemap: index pages, threads, every page of every doctor, the directory and its groups. */
+/** One page of a topic's threads, newest first, 50 a page. */
+export type TopicPageView = {
+  topic: TopicLink;
+  threads: ThreadSummary[];
+  page: number;
+  pageCount: number;
+  /** Threads with this topic. */
+  total: number;
+};
+
+/** Every page of every topic (page from 1), for getStaticPaths and the sitemap. */
+export function topicPages(): { slug: string; page: number }[] {
+  return getArchive().manifest.topics.flatMap((t) => Array.from({ length: pageCount(t.threadCount) }, (_, i) => ({ slug: t.slug, page: i + 1 })));
+}
+
+/** Page `page` (from 1) of a topic. */
+export function topicPage(slug: string, page: number): TopicPageView {
+  const archive = getArchive();
+  const topic = archive.manifest.topics.find((t) => t.slug === slug);
+  if (!topic) throw new Error(`no topic with slug ${JSON.stringify(slug)}`);
+  const threads = archive.topic(slug);
+  const pages = pageCount(threads.length);
+  checkPage(page, pages, `topic ${slug}`);
+  return {
+    topic: { slug, name: topic.name },
+    threads: pageSlice(threads, page).map((s) => summary(archive.record(s).thread)),
+    page,
+    pageCount: pages,
+    total: threads.length,
+  };
+}
+
+/** Whether any thread has a topic: without one there are no topic pages and no links to them. */
+export function siteHasTopics(): boolean {
+  return getArchive().manifest.topics.length > 0;
+}
+
+/** Every content page's path (no base path), for the sitemap: index pages, threads, every page of every doctor, the directory and its groups, topics. */
 export function contentPaths(): string[] {
   const pages = (count: number, path: (n: number) => string) => Array.from({ length: count }, (_, i) => path(i + 1));
   const kinds: GroupKind[] = ['specialty', 'location'];
@@ -270,10 +323,7 @@ export function contentPaths(): string[] {
       ...pages(namesPageCount(kind), (n) => groupPath(kind, undefined, n)),
       ...groupPages(kind).map((g) => groupPath(kind, g.slug, g.page)),
     ]),
+    ...(siteHasTopics() ? pages(namesPageCount('topic'), (n) => topicPath(undefined, n)) : []),
+    ...topicPages().map((t) => topicPath(t.slug, t.page)),
   ];
-}
-
-/** Whether any thread has a topic: the header links to Topics only then. */
-export function siteHasTopics(): boolean {
-  return false;
 }

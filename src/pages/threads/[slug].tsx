@@ -2,9 +2,11 @@ import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
 import { AnswerCard } from '../../components/AnswerCard';
 import { Layout } from '../../components/Layout';
 import { QuestionCard } from '../../components/QuestionCard';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { RelatedThreads } from '../../components/RelatedThreads';
+import { TopicLinks } from '../../components/TopicLinks';
 import { threadSlugs, threadView } from '../../content/views';
-import { threadPath } from '../../site';
+import { threadPath, topicPath } from '../../site';
 import type { ThreadView } from '../../content/views';
 
 /** No client JavaScript on this page (see README, "Zero JavaScript"). */
@@ -19,10 +21,11 @@ export const getStaticProps: GetStaticProps<ThreadView, { slug: string }> = ({ p
   props: threadView(params?.slug ?? ''),
 });
 
-export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSlugs, description, related }: ThreadView) {
+export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSlugs, description, related, topics }: ThreadView) {
   const total = thread.answers.length;
   return (
     <Layout title={thread.title} description={description} path={threadPath(thread.slug)} ogType="article">
+      <Breadcrumbs trail={[{ name: 'Questions', path: '/' }, ...topics.slice(0, 1).map((t) => ({ name: t.name, path: topicPath(t.slug) })), { name: thread.title }]} />
       {/* Search indexes this article only: the question and its answers, not navigation. Its
           schema.org QAPage data is microdata on the visible text (README, "Structured data"). */}
       <article className="thread" data-pagefind-body="" itemScope itemType="https://schema.org/QAPage">
@@ -30,6 +33,7 @@ export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSl
           <h1 dir="auto" itemProp="name">
             {thread.title}
           </h1>
+          <TopicLinks topics={topics} filter />
           <QuestionCard question={thread.question} html={questionHtml} />
           <section aria-labelledby="answers-heading">
             <h2 id="answers-heading">

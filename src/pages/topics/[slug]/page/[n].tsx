@@ -1,0 +1,25 @@
+import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
+import { TopicPage } from '../../../../components/TopicPage';
+import { topicPage, topicPages } from '../../../../content/views';
+import type { TopicPageView } from '../../../../content/views';
+
+/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+export const config: PageConfig = { unstable_runtimeJS: false };
+
+type Props = { view: TopicPageView };
+
+/** Pages 2 and up of each topic; page 1 is `/topics/<slug>/`. */
+export const getStaticPaths: GetStaticPaths = () => ({
+  paths: topicPages()
+    .filter((t) => t.page > 1)
+    .map(({ slug, page }) => ({ params: { slug, n: String(page) } })),
+  fallback: false,
+});
+
+export const getStaticProps: GetStaticProps<Props, { slug: string; n: string }> = ({ params }) => ({
+  props: { view: topicPage(params?.slug ?? '', Number(params?.n)) },
+});
+
+export default function TopicPageN({ view }: Props) {
+  return <TopicPage view={view} />;
+}
