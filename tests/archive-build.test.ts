@@ -54,7 +54,9 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
 
   it('resolves every internal link and asset of every page to a file in out/', () => {
     const pages = listFiles(OUT).filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBe(1 + 2 + 120 + 3 + 2 + 1 + 2); // index, pages 2-3, threads, doctors, Alex Morgan's pages 2-3, search, 404 twice
+    // index, pages 2-3, threads, doctors, Alex Morgan's pages 2-3, search, 404 twice; the directory,
+    // specialties and places (list + 3 each), topics (list, Aftercare's 3 pages, 9 topics, Scripts)
+    expect(pages.length).toBe(1 + 2 + 120 + 3 + 2 + 1 + 2 + 1 + 4 + 4 + 1 + 3 + 9 + 1);
     let checked = 0;
     for (const file of pages) {
       const $ = page(file);
@@ -115,6 +117,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
       'alex-morgan-springfield/index.html',
       'alex-morgan-springfield/page/2/index.html',
       'alex-morgan-springfield/page/3/index.html',
+      'index.html', // the directory
       'john-smith-denver/index.html',
       'john-smith-miami/index.html',
     ]);
@@ -143,7 +146,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
   it("splits Alex Morgan's 117 answers into pages of 50, 50 and 17 that name him, link to each other and keep the total", () => {
     const alex = (n: number) => page(n === 1 ? 'doctors/alex-morgan-springfield/index.html' : `doctors/alex-morgan-springfield/page/${n}/index.html`);
     const url = (n: number) => `${BASE}/doctors/alex-morgan-springfield/${n === 1 ? '' : `page/${n}/`}`;
-    const answers = (p: ReturnType<typeof load>) => p('.doctor-answers h3 a').map((_, a) => p(a).attr('href')).get();
+    const answers = (p: ReturnType<typeof load>) => p('.doctor-answers .answer-headline a').map((_, a) => p(a).attr('href')).get();
     const permalinks = newestFirst.map((s) => `${BASE}/threads/${s}/#answer-1`);
     const [first, second, third] = [alex(1), alex(2), alex(3)];
 
@@ -172,6 +175,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     // Later pages: who, and a way back to the profile; the rating stays on the profile.
     for (const p of [second, third]) {
       expect(p('.doctor-meta').text()).toBe('Plastic Surgeon · Springfield');
+      expect(p('.doctor-meta a').map((_, a) => p(a).attr('href')).get()).toEqual([`${BASE}/specialties/plastic-surgeon/`, `${BASE}/locations/springfield/`]);
       expect(p('.doctor-profile a').map((_, a) => `${p(a).text()} ${p(a).attr('href')}`).get()).toEqual([`Profile and rating of Alex Morgan ${url(1)}`]);
       expect(p('.rating').length).toBe(0);
     }
@@ -230,7 +234,9 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect($('script').length).toBe(0);
     const url = `${SITE}${BASE}/threads/script-in-title/`;
     const text = (n: number) => $(`#answer-${n} .prose`).text().replace(/\s+/gu, ' ').trim();
-    expect(microdataItems($, url)).toEqual([
+    const items = microdataItems($, url);
+    expect(items.map((i) => i.type)).toEqual(['https://schema.org/BreadcrumbList', 'https://schema.org/QAPage']);
+    expect(items.slice(1)).toEqual([
       {
         type: 'https://schema.org/QAPage',
         properties: {
@@ -277,28 +283,34 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(page('index.html')('link[rel=icon]').attr('href')).toBe(`${BASE}/favicon.svg`);
   });
 
-  it('writes sitemap.xml from the content (index pages, threads, every page of every doctor), robots.txt and .nojekyll', () => {
+  it('writes sitemap.xml from the content (index pages, threads, every page of every doctor, the directory, specialties, places, topics), robots.txt and .nojekyll', () => {
     // Above SITEMAP_MAX_URLS (50 here) sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml, …
     const xml = (file: string) => load(html(file), { xml: true });
     const index = xml('sitemap.xml');
     expect([index('sitemapindex').length, index('urlset').length]).toEqual([1, 0]);
     const parts = index('sitemapindex > sitemap > loc').map((_, l) => index(l).text()).get();
-    expect(parts).toEqual([1, 2, 3].map((n) => `${SITE}${BASE}/sitemap-${n}.xml`));
-    expect(listFiles(OUT).filter((f) => f.startsWith('sitemap'))).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml']);
+    expect(parts).toEqual([1, 2, 3, 4].map((n) => `${SITE}${BASE}/sitemap-${n}.xml`));
+    expect(listFiles(OUT).filter((f) => f.startsWith('sitemap'))).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap-4.xml', 'sitemap.xml']);
     const perFile = parts.map((part) => {
       const $ = xml(part.slice(`${SITE}${BASE}/`.length));
       return $('urlset > url > loc').map((_, l) => $(l).text()).get();
     });
-    expect(perFile.map((locs) => locs.length)).toEqual([50, 50, 28]);
+    expect(perFile.map((locs) => locs.length)).toEqual([50, 50, 50, 1]);
     const locs = perFile.flat();
-    expect(locs.length).toBe(3 + 120 + 3 + 2);
+    expect(locs.length).toBe(3 + 120 + 1 + 3 + 2 + 4 + 4 + 1 + 13);
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs.slice(0, 4)).toEqual([`${SITE}${BASE}/`, `${SITE}${BASE}/page/2/`, `${SITE}${BASE}/page/3/`, `${SITE}${BASE}/threads/${generatedSlug(117)}/`]);
-    expect(locs.slice(-5)).toEqual(
-      ['alex-morgan-springfield/', 'alex-morgan-springfield/page/2/', 'alex-morgan-springfield/page/3/', 'john-smith-denver/', 'john-smith-miami/'].map(
+    expect(locs.slice(123, 129)).toEqual(
+      ['', 'alex-morgan-springfield/', 'alex-morgan-springfield/page/2/', 'alex-morgan-springfield/page/3/', 'john-smith-denver/', 'john-smith-miami/'].map(
         (d) => `${SITE}${BASE}/doctors/${d}`,
       ),
     );
+    expect(locs.slice(129, 137)).toEqual(
+      ['specialties/', 'specialties/dermatologist/', 'specialties/oral-surgeon/', 'specialties/plastic-surgeon/', 'locations/', 'locations/denver/', 'locations/miami/', 'locations/springfield/'].map(
+        (p) => `${SITE}${BASE}/${p}`,
+      ),
+    );
+    expect(locs.slice(137, 141)).toEqual(['topics/', 'topics/aftercare/', 'topics/aftercare/page/2/', 'topics/aftercare/page/3/'].map((p) => `${SITE}${BASE}/${p}`));
     for (const loc of locs) expect(fileFor(loc.slice(`${SITE}${BASE}`.length)), loc).not.toBeNull();
     expect(html('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}${BASE}/sitemap.xml\n`);
     expect(html('.nojekyll')).toBe('');

@@ -16,13 +16,19 @@ export function generatedSlug(i: number): string {
   return `${TOPICS[i % TOPICS.length]}-thread-${String(i).padStart(3, '0')}`;
 }
 
+/** The topic name of generated thread `i` ("Masseter", …): with "Aftercare", which every generated thread has. */
+export function topicName(i: number): string {
+  const word = TOPICS[i % TOPICS.length] ?? '';
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** Date of generated thread `i`: one day apart, so thread 117 is the newest. */
 export function generatedDate(i: number): string {
   return new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
- * Thread `i`: a question on its topic; answer 1 by Alex Morgan of Springfield (rated in every
+ * Thread `i`: a question on its topic (topics Aftercare and its topic's name); answer 1 by Alex Morgan of Springfield (rated in every
  * thread but the newest, value 4.0 + (i mod 10)/10, i reviews), answer 2 anonymous.
  */
 function generatedThread(i: number): string {
@@ -32,6 +38,7 @@ function generatedThread(i: number): string {
   return `---
 slug: ${slug}
 title: Question ${i} about ${topic}
+topics: [Aftercare, ${topicName(i)}]
 question:
   date: ${generatedDate(i)}
 source:
