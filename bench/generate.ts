@@ -1,12 +1,18 @@
 /**
- * Synthetic threads of the seed's size and shape for the benchmark: 8 answers, doctors with
- * and without ratings, some anonymous answers, about 6.4 KB a file. Words follow a skewed
- * distribution over a topic vocabulary and a long tail of rare words, so that titles, search
- * and related threads meet realistic text. Thread `i` depends only on `i`: the first 100
- * threads of a 1,000-thread run are the 100 threads of a 100-thread run.
+ * Synthetic threads of an archive's size and shape for the benchmark: 2 to 10 answers, doctors
+ * from a pool of about 800 (what an archive of 10,000 threads holds) with and without ratings,
+ * some anonymous answers, about 6.4 KB a file. Words follow a skewed distribution over a topic
+ * vocabulary and a long tail of rare words, so that titles, search and related threads meet
+ * realistic text. Bodies are written as the importer writes a scrape (src/importer/paragraphs.ts):
+ * sentences with commas, parentheses, quotes, contractions, percentages and decimals; now and
+ * then a character the importer escapes or one the renderer's plain-paragraph path declines;
+ * some lines inside a paragraph (hard breaks) and some lists. See TEXT_SHAPES for how often.
+ * Thread `i` depends only on `i`: the first 100 threads of a 1,000-thread run are the 100
+ * threads of a 100-thread run.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bodyMarkdown } from '../src/importer/paragraphs';
 
 /** A deterministic PRNG (mulberry32): the same seed gives the same threads on every machine. */
 export function prng(seed: number): () => number {
@@ -78,8 +84,12 @@ const RARE = (() => {
   return [...words];
 })();
 
-/** Doctors answer many threads: a fixed pool, so doctor pages have several answers each. */
-const DOCTOR_POOL = 2000;
+/**
+ * Doctors answer many threads: a fixed pool, so doctor pages have several answers each. An
+ * archive of 10,000 threads names about 800 doctors; the pool cannot grow with N (thread `i`
+ * depends on `i` only), so smaller runs meet fewer of them, as a slice of an archive would.
+ */
+const DOCTOR_POOL = 800;
 
 type Doctor = { name: string; credentials: readonly string[]; location: string; specialty: string; rating?: { value: number; reviews: number } };
 
@@ -87,7 +97,8 @@ function doctor(k: number): Doctor {
   const rand = prng(1_000_003 + k);
   const middle = rand() < 0.3 ? ` ${String.fromCharCode(65 + between(rand, 0, 25))}.` : '';
   const d: Doctor = {
-    name: `${pick(rand, FIRST)}${middle} ${pick(rand, LAST)}`,
+    // First and last names from k itself: no two doctors of the pool share a name (40 × 40 pairs).
+    name: `${FIRST[k % FIRST.length] ?? ''}${middle} ${LAST[(Math.floor(k / FIRST.length) + 3 * k) % LAST.length] ?? ''}`,
     credentials: pick(rand, CREDENTIALS),
     location: pick(rand, CITIES),
     specialty: pick(rand, SPECIALTIES),
@@ -98,30 +109,134 @@ function doctor(k: number): Doctor {
 
 const capitalize = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
-function sentence(rand: Rand, topic: readonly string[]): string {
-  const words = Array.from({ length: between(rand, 7, 22) }, () => {
+/** How often the harder shapes of real text come up (per sentence, per paragraph). */
+const TEXT_SHAPES = {
+  /** A sentence opens with a word and a comma: "However, ...". */
+  opener: 0.2,
+  /** A comma inside a sentence. */
+  comma: 0.45,
+  /** A parenthesis at the end of a sentence: "(e.g. ...)", "(about 20%)". */
+  aside: 0.15,
+  /** A word in double quotes. */
+  quoted: 0.06,
+  /** A sentence that starts with a decimal, "4.0 mm ...": the importer writes "4\.0" at a line's start. */
+  decimalFirst: 0.006,
+  /** A character typed as text that the importer escapes or the plain path declines: `*`, `_`, `<`, `>`, `~`, `[`, "Q&A". */
+  typed: 0.008,
+  /** A paragraph whose lines were separate lines on the page: hard breaks. */
+  lines: 0.02,
+  /** A paragraph that is, or ends in, a list of 2 to 5 lines. */
+  list: 0.02,
+} as const;
+
+const OPENERS = 'However|Unfortunately|In general|In my experience|Fortunately|That said|Hopefully|Also|Otherwise|Typically|Honestly|Yes|No'.split('|');
+const CONTRACTIONS = "it's|don't|you'll|won't|I'm|there's|can't|you're|isn't|doesn't|I'd|we'll|that's|it'll|wouldn't|patient's|doctor's".split('|');
+const CLOSERS = 'Hope this helps.|Good luck!|Best wishes.|Hang in there, it will get better.|Thank you|Hope this helps. Good luck.|All the best,'.split('|');
+/** Typed characters as a scrape has them: some the importer escapes (`*`, `_`, `<`, `[`), some only the plain path declines (`>`, `~`, "&T"), some harmless ("#1", "3+", " & "). */
+const TYPED = ['*', 'see the *before* photo', 'up_to_date', '<1%', '> 6 months', '~20 units', 'Q&A', 'AT&T', '[sic]', '#1', '3+ months', 'before & after', 'a/b'];
+const NUMBER_FORMS: readonly ((rand: Rand) => string)[] = [
+  (r) => String(between(r, 1, 40)),
+  (r) => String(between(r, 1, 40)),
+  (r) => `${between(r, 1, 9) * 5}%`,
+  (r) => {
+    const a = between(r, 1, 6);
+    return `${a} to ${a + between(r, 1, 3)}`;
+  },
+  (r) => {
+    const a = between(r, 1, 6);
+    return `${a}-${a + between(r, 1, 3)}`;
+  },
+  (r) => `${between(r, 0, 4)}.${between(r, 0, 9)}`,
+  (r) => `$${between(r, 1, 12)},${String(between(r, 0, 9) * 100).padStart(3, '0')}`,
+  (r) => `${between(r, 1, 10) / 2} cc`,
+];
+
+function word(rand: Rand, topic: readonly string[]): string {
+  const r = rand();
+  if (r < 0.58) return skewed(rand, COMMON);
+  if (r < 0.62) return pick(rand, CONTRACTIONS);
+  if (r < 0.9) return pick(rand, topic);
+  if (r < 0.95) return pick(rand, NUMBER_FORMS)(rand);
+  return skewed(rand, RARE);
+}
+
+/** Words of one sentence, without punctuation: for headlines. */
+function plainSentence(rand: Rand, topic: readonly string[]): string {
+  return Array.from({ length: between(rand, 7, 22) }, () => {
     const r = rand();
     if (r < 0.62) return skewed(rand, COMMON);
     if (r < 0.9) return pick(rand, topic);
     if (r < 0.95) return String(between(rand, 1, 40));
     return skewed(rand, RARE);
-  });
-  return `${capitalize(words.join(' '))}${rand() < 0.12 ? '?' : '.'}`;
+  }).join(' ');
 }
 
-/** A markdown text of about `chars` characters, in paragraphs; now and then a short list. */
+/** One sentence of an answer, punctuated as people write: commas, asides, quotes, now and then a typed character. */
+function sentence(rand: Rand, topic: readonly string[]): string {
+  const words = Array.from({ length: between(rand, 7, 22) }, () => word(rand, topic));
+  if (rand() < TEXT_SHAPES.comma) {
+    const at = between(rand, 2, words.length - 2);
+    words[at] = `${words[at] ?? ''},`;
+  }
+  if (rand() < TEXT_SHAPES.quoted) {
+    const at = between(rand, 1, words.length - 1);
+    words[at] = `"${words[at] ?? ''}"`;
+  }
+  if (rand() < TEXT_SHAPES.typed) words.splice(between(rand, 1, words.length - 1), 0, pick(rand, TYPED));
+  if (rand() < TEXT_SHAPES.aside) {
+    const aside = pick(rand, [
+      () => `(e.g. ${pick(rand, topic)} or ${pick(rand, topic)})`,
+      () => `(i.e. ${skewed(rand, COMMON)} ${pick(rand, topic)})`,
+      () => `(maybe ${between(rand, 2, 4)} or ${between(rand, 5, 8)} weeks)`,
+      () => `(about ${between(rand, 1, 19) * 5}%)`,
+      () => `(${pick(rand, topic)}, ${pick(rand, topic)}, etc.)`,
+    ])();
+    words.push(aside);
+  }
+  let first = words[0] ?? '';
+  if (rand() < TEXT_SHAPES.decimalFirst) first = `${between(rand, 1, 9)}.${between(rand, 0, 9)} ${pick(rand, ['mm', 'cc', 'ml', 'units'])} ${first}`;
+  else if (rand() < TEXT_SHAPES.opener) first = `${pick(rand, OPENERS)}, ${first}`;
+  words[0] = capitalize(first);
+  const end = rand();
+  return `${words.join(' ')}${end < 0.8 ? '.' : end < 0.9 ? '?' : end < 0.97 ? '!' : '...'}`;
+}
+
+/** A list as a scrape shows it: numbered steps or bullets, after an optional line of text. */
+function listLines(rand: Rand, topic: readonly string[]): string[] {
+  const lines = rand() < 0.6 ? [`${capitalize(pick(rand, ['what I tell patients', 'a few options', 'steps to take', 'things to avoid', 'my advice']))}:`] : [];
+  const marker = pick(rand, ['1.', '1.', '1)', '-', '-', '•', '*']);
+  const items = between(rand, 2, 5);
+  for (let k = 0; k < items; k += 1) {
+    const item = sentence(rand, topic).split(' ').slice(0, between(rand, 2, 12)).join(' ');
+    const mark = /^\d/u.test(marker) ? `${k + 1}${marker.slice(1)}` : marker;
+    lines.push(`${mark} ${item}`);
+  }
+  return lines;
+}
+
+/**
+ * A body of about `chars` characters as the importer writes it: the lines of a scrape in
+ * paragraphs (most one line of sentences; some lines with hard breaks; some lists), turned into
+ * markdown by the importer's own writer, which escapes what would read as markup.
+ */
 function text(rand: Rand, topic: readonly string[], chars: number): string {
-  const paragraphs: string[] = [];
+  const paragraphs: string[][] = [];
   let size = 0;
   while (size < chars) {
-    const p =
-      rand() < 0.06
-        ? Array.from({ length: between(rand, 2, 4) }, () => `- ${sentence(rand, topic)}`).join('\n')
-        : Array.from({ length: between(rand, 2, 4) }, () => sentence(rand, topic)).join(' ');
-    paragraphs.push(p);
-    size += p.length;
+    const r = rand();
+    const lines =
+      r < TEXT_SHAPES.list
+        ? listLines(rand, topic)
+        : r < TEXT_SHAPES.list + TEXT_SHAPES.lines
+          ? Array.from({ length: between(rand, 2, 4) }, () => sentence(rand, topic))
+          : [Array.from({ length: between(rand, 1, 4) }, () => sentence(rand, topic)).join(' ')];
+    paragraphs.push(lines);
+    size += lines.join(' ').length;
   }
-  return paragraphs.join('\n\n');
+  if (rand() < 0.3) paragraphs.push([pick(rand, CLOSERS)]);
+  let n = 0;
+  const source = paragraphs.map((p) => p.map((line) => ({ n: (n += 1), text: line })));
+  return bodyMarkdown(source).markdown.replace(/\n+$/u, '');
 }
 
 function titleCase(words: readonly string[]): string {
@@ -156,9 +271,10 @@ export function syntheticThread(i: number): { slug: string; text: string } {
   if (rand() < 0.5) lines.push(`  url: ${q(`https://www.realself.com/question/${slug}`)}`);
   if (rand() < 0.9) lines.push(`disclaimer: ${q(DISCLAIMER)}`);
   lines.push('answers:');
-  for (let a = 0; a < 8; a += 1) {
-    const headline = rand() < 0.25 ? title : titleCase(sentence(rand, topic.words).replace(/[.?]$/u, '').split(' ').slice(0, between(rand, 3, 8)));
-    lines.push(`  - headline: ${q(headline)}`, '    body: |', block(text(rand, topic.words, between(rand, 150, 530)), '      '));
+  const answers = between(rand, 2, 10);
+  for (let a = 0; a < answers; a += 1) {
+    const headline = rand() < 0.25 ? title : titleCase(plainSentence(rand, topic.words).split(' ').slice(0, between(rand, 3, 8)));
+    lines.push(`  - headline: ${q(headline)}`, '    body: |', block(text(rand, topic.words, between(rand, 200, 800)), '      '));
     if (rand() < 0.8) {
       const d = doctor(Math.floor(rand() ** 1.5 * DOCTOR_POOL));
       lines.push('    doctor:', `      name: ${q(d.name)}`, `      credentials: [${d.credentials.join(', ')}]`);
@@ -167,7 +283,7 @@ export function syntheticThread(i: number): { slug: string; text: string } {
     }
     lines.push('');
   }
-  lines.push('---', text(rand, topic.words, between(rand, 200, 560)), '');
+  lines.push('---', text(rand, topic.words, between(rand, 200, 800)), '');
   return { slug, text: lines.join('\n') };
 }
 
