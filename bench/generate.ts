@@ -253,13 +253,28 @@ function slugify(title: string, i: number): string {
 const q = (s: string) => JSON.stringify(s);
 const block = (s: string, indent: string) => s.split('\n').map((l) => (l === '' ? '' : indent + l)).join('\n');
 
+/**
+ * The topics of thread `i` (issue 14): its treatment, then 0 to 2 of that treatment's words as
+ * narrower topics ("Botox", "Masseter"); about 150 topics in all. Drawn from a PRNG of their own,
+ * so the rest of every thread is what it was before threads had topics.
+ */
+function topicsOf(i: number, topic: { name: string; words: readonly string[] }): string[] {
+  const rand = prng(5_000_011 + i);
+  const names = [topic.name];
+  for (let k = between(rand, 0, 2); k > 0; k -= 1) {
+    const name = titleCase([pick(rand, topic.words)]);
+    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  return names;
+}
+
 /** The content file of synthetic thread number `i`: its slug and its text. */
 export function syntheticThread(i: number): { slug: string; text: string } {
   const rand = prng(i + 1);
   const topic = pick(rand, TOPICS);
   const title = pick(rand, TITLE_FORMS)(topic.name, titleCase([pick(rand, topic.words)]), titleCase([pick(rand, topic.words)]));
   const slug = slugify(title, i);
-  const lines = ['---', `slug: ${slug}`, `title: ${q(title)}`];
+  const lines = ['---', `slug: ${slug}`, `title: ${q(title)}`, `topics: [${topicsOf(i, topic).map(q).join(', ')}]`];
   const photo = rand() < 0.3;
   const date = rand() < 0.85 ? `${between(rand, 2009, 2024)}-${String(between(rand, 1, 12)).padStart(2, '0')}-${String(between(rand, 1, 28)).padStart(2, '0')}` : undefined;
   if (photo || date) {
