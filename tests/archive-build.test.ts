@@ -11,7 +11,7 @@ import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderUsage } from '../src/export/files';
 import { hostFit } from '../src/export/hosts';
-import { GENERATED, TOPICS, generatedSlug, writeArchive } from './helpers/archive';
+import { GENERATED, TOPICS, generatedSlug, topicName, writeArchive } from './helpers/archive';
 import { OUT, listFiles, runBuild } from './helpers/build';
 import { microdataItems } from './helpers/microdata';
 
@@ -127,20 +127,23 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(miami('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.2 out of 5 stars · 12 reviews');
     expect(miami('.rating-source').text()).toBe('As shown in the most recent thread with a rating: Does script text render literally?');
     expect(miami('h2').text()).toBe('Answers in this archive (2)');
-    expect(miami('.doctor-answers li').map((_, li) => `${miami(li).find('a').attr('href')} | ${miami(li).text()}`).get()).toEqual([
-      `${BASE}/threads/same-name-miami/#answer-1 | Yes, literallyAnswer 1 to “Does script text render literally?”, asked on 2019-06-01`,
-      `${BASE}/threads/script-in-title/#answer-1 | It is textAnswer 1 to “Is </script><script>alert(1)</script> shown as script text?”`,
+    // Each answer by its own headline (linked to its permalink), under the question it answers.
+    const entry = (li: Parameters<typeof miami>[0]) =>
+      [miami(li).find('h3'), miami(li).find('.answer-headline'), miami(li).find('.thread-meta')].map((e) => `${e.text()} ${e.find('a').attr('href') ?? ''}`.trim());
+    expect(miami('.doctor-answers li').map((_, li) => [entry(li)]).get()).toEqual([
+      [`Does script text render literally? ${BASE}/threads/same-name-miami/`, `Yes, literally ${BASE}/threads/same-name-miami/#answer-1`, 'Asked on 2019-06-01'],
+      [`Is </script><script>alert(1)</script> shown as script text? ${BASE}/threads/script-in-title/`, `It is text ${BASE}/threads/script-in-title/#answer-1`, ''],
     ]);
     const denver = page('doctors/john-smith-denver/index.html');
     expect(denver('h1').text()).toBe('John Smith, DO');
     expect(denver('.doctor-meta').text()).toBe('Oral Surgeon · Denver');
-    expect(denver('.doctor-answers a').map((_, a) => denver(a).attr('href')).get()).toEqual([`${BASE}/threads/same-name-denver/#answer-1`]);
+    expect(denver('.doctor-answers .answer-headline a').map((_, a) => denver(a).attr('href')).get()).toEqual([`${BASE}/threads/same-name-denver/#answer-1`]);
 
     const alex = page('doctors/alex-morgan-springfield/index.html');
     // The newest thread (117) shows no rating: the rating comes from thread 116.
     expect(alex('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.6 out of 5 stars · 116 reviews');
     expect(alex('.rating-source').text()).toBe(`As shown in the most recent thread with a rating: Question 116 about ${TOPICS[116 % TOPICS.length] ?? ''}`);
-    expect(alex('.doctor-answers a').first().attr('href')).toBe(`${BASE}/threads/${generatedSlug(117)}/#answer-1`);
+    expect(alex('.doctor-answers .answer-headline a').first().attr('href')).toBe(`${BASE}/threads/${generatedSlug(117)}/#answer-1`);
   });
 
   it("splits Alex Morgan's 117 answers into pages of 50, 50 and 17 that name him, link to each other and keep the total", () => {
@@ -176,7 +179,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     for (const p of [second, third]) {
       expect(p('.doctor-meta').text()).toBe('Plastic Surgeon · Springfield');
       expect(p('.doctor-meta a').map((_, a) => p(a).attr('href')).get()).toEqual([`${BASE}/specialties/plastic-surgeon/`, `${BASE}/locations/springfield/`]);
-      expect(p('.doctor-profile a').map((_, a) => `${p(a).text()} ${p(a).attr('href')}`).get()).toEqual([`Profile and rating of Alex Morgan ${url(1)}`]);
+      expect(p('.doctor-profile p:not(.doctor-meta) a').map((_, a) => `${p(a).text()} ${p(a).attr('href')}`).get()).toEqual([`Profile and rating of Alex Morgan ${url(1)}`]);
       expect(p('.rating').length).toBe(0);
     }
     expect([first, second, third].map((p) => p('link[rel=canonical]').attr('href'))).toEqual([1, 2, 3].map((n) => `${SITE}${url(n)}`));
@@ -343,5 +346,116 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     const threads = listFiles(OUT).flatMap((f) => /^threads\/[^/]+\/index\.html$/u.test(f) ? [`/${f.slice(0, -'index.html'.length)}`] : []);
     expect(threads).toHaveLength(120);
     expect(urls.sort()).toEqual(threads.sort());
+  });
+  it('lists every topic A to Z with its number of threads, and pages a topic\'s threads 50 at a time, newest first', () => {
+    const list = page('topics/index.html');
+    expect(list('h1').text()).toBe('Topics');
+    // A to Z by name, punctuation aside: "</script><b>Scripts</b>" files under S.
+    const topic = (t: string) => `${t.charAt(0).toUpperCase() + t.slice(1)} (13) ${BASE}/topics/${t}/`;
+    const sorted = [...TOPICS].sort();
+    expect(list('.names li').map((_, li) => `${list(li).text()} ${list(li).find('a').attr('href')}`).get()).toEqual([
+      `Aftercare (117) ${BASE}/topics/aftercare/`,
+      ...sorted.filter((t) => t < 'script').map(topic),
+      `</script><b>Scripts</b> (1) ${BASE}/topics/script-b-scripts-b/`,
+      ...sorted.filter((t) => t > 'script').map(topic),
+    ]);
+    const aftercare = (n: number) => page(n === 1 ? 'topics/aftercare/index.html' : `topics/aftercare/page/${n}/index.html`);
+    const links = (p: ReturnType<typeof load>) => p('.thread-summary h2 a').map((_, a) => p(a).attr('href')).get();
+    expect([1, 2, 3].map((n) => links(aftercare(n)).length)).toEqual([50, 50, 17]);
+    expect([1, 2, 3].flatMap((n) => links(aftercare(n)))).toEqual(newestFirst.map((s) => `${BASE}/threads/${s}/`));
+    expect(aftercare(2)('h1').text()).toBe('Aftercare, page 2 of 3');
+    expect(aftercare(1)('.archive-counts').text()).toBe('117 questions · page 1 of 3');
+    expect(nav(aftercare(3))).toEqual([`Previous page ${BASE}/topics/aftercare/page/2/ rel=prev`, `1 ${BASE}/topics/aftercare/`, `2 ${BASE}/topics/aftercare/page/2/`, 'Page 3 current=page']);
+    expect(aftercare(1)('.breadcrumbs li').map((_, li) => aftercare(1)(li).text()).get()).toEqual(['Topics', 'Aftercare']);
+    const scripts = page('topics/script-b-scripts-b/index.html');
+    expect(scripts('h1').text()).toBe('</script><b>Scripts</b>');
+    expect(scripts('h1 b').length).toBe(0);
+    expect(existsSync(path.join(OUT, 'topics', 'masseter', 'page'))).toBe(false);
+  });
+
+  it('links each thread and each index entry to its topics; thread breadcrumbs go through the first topic', () => {
+    const slug = generatedSlug(117);
+    const $ = page(`threads/${slug}/index.html`);
+    expect($('article .topic-links a').map((_, a) => `${$(a).text()} ${$(a).attr('href')}`).get()).toEqual([
+      `Aftercare ${BASE}/topics/aftercare/`,
+      `${topicName(117)} ${BASE}/topics/${TOPICS[117 % TOPICS.length] ?? ''}/`,
+    ]);
+    expect($('.breadcrumbs li').map((_, li) => `${$(li).text()} ${$(li).find('a').attr('href') ?? '(current)'}`).get()).toEqual([
+      `Questions ${BASE}/`,
+      `Aftercare ${BASE}/topics/aftercare/`,
+      `Question 117 about ${TOPICS[117 % TOPICS.length] ?? ''} (current)`,
+    ]);
+    const breadcrumbs = microdataItems($, `${SITE}${BASE}/threads/${slug}/`)[0];
+    expect(breadcrumbs?.properties.itemListElement?.map((i) => (typeof i === 'string' ? i : [i.properties.position, i.properties.name, i.properties.item ?? []].flat()))).toEqual([
+      ['1', 'Questions', `${SITE}${BASE}/`],
+      ['2', 'Aftercare', `${SITE}${BASE}/topics/aftercare/`],
+      ['3', `Question 117 about ${TOPICS[117 % TOPICS.length] ?? ''}`],
+    ]);
+    const index = page('index.html');
+    expect(index('.thread-summary').first().find('.topic-links a').map((_, a) => index(a).text()).get()).toEqual(['Aftercare', topicName(117)]);
+    // A thread without topics has no topic list, and its breadcrumbs skip the topic step.
+    const denver = page('threads/same-name-denver/index.html');
+    expect(denver('.topic-links').length).toBe(0);
+    expect(denver('.breadcrumbs li').map((_, li) => denver(li).text()).get()).toEqual(['Questions', denver('h1').text()]);
+  });
+
+  it('lists every doctor A to Z in the directory, with credentials, specialty, place, rating, answers and letter links', () => {
+    const $ = page('doctors/index.html');
+    expect($('h1').text()).toBe('Doctors');
+    expect($('.archive-counts').text()).toBe('3 doctors');
+    expect($('.doctor-list > li').map((_, li) => $(li).find('p').map((__, p) => $(p).text()).get().join(' | ')).get()).toEqual([
+      'Alex Morgan, MD | Plastic Surgeon · Springfield | ★★★★★☆☆☆☆☆ 4.6 out of 5 stars · 116 reviews | 117 answers',
+      'John Smith, DO | Oral Surgeon · Denver | ★★★★★☆☆☆☆☆ 3.9 out of 5 stars · 7 reviews | 1 answer',
+      'John Smith, MD | Dermatologist · Miami | ★★★★★☆☆☆☆☆ 4.2 out of 5 stars · 12 reviews | 2 answers', // as in his most recent thread
+    ]);
+    expect($('.doctor-list a').first().attr('href')).toBe(`${BASE}/doctors/alex-morgan-springfield/`);
+    expect($('h2').map((_, h) => `${$(h).text()}#${$(h).attr('id')}`).get()).toEqual(['A#letter-A', 'J#letter-J']);
+    expect($('.letters a').map((_, a) => `${$(a).text()} ${$(a).attr('href')}`).get()).toEqual([`A ${BASE}/doctors/#letter-A`, `J ${BASE}/doctors/#letter-J`]);
+    expect($('.letters li').length).toBe(27);
+    expect($('main a').map((_, a) => $(a).attr('href')).get()).toEqual(expect.arrayContaining([`${BASE}/specialties/`, `${BASE}/locations/`]));
+  });
+
+  it('lists specialties and places with their number of doctors, and the doctors of each, with breadcrumbs', () => {
+    const specialties = page('specialties/index.html');
+    expect(specialties('.names li').map((_, li) => specialties(li).text()).get()).toEqual(['Dermatologist (1)', 'Oral Surgeon (1)', 'Plastic Surgeon (1)']);
+    const places = page('locations/index.html');
+    expect(places('h1').text()).toBe('Places');
+    expect(places('.names a').map((_, a) => places(a).attr('href')).get()).toEqual(['denver', 'miami', 'springfield'].map((p) => `${BASE}/locations/${p}/`));
+    const miami = page('locations/miami/index.html');
+    expect(miami('h1').text()).toBe('Miami');
+    expect(miami('.doctor-list .doctor-name').map((_, p) => miami(p).text()).get()).toEqual(['John Smith, MD']);
+    expect(miami('.breadcrumbs li').map((_, li) => miami(li).text()).get()).toEqual(['Doctors', 'Places', 'Miami']);
+    const plastic = page('specialties/plastic-surgeon/index.html');
+    expect(plastic('.doctor-list .doctor-name a').map((_, a) => plastic(a).attr('href')).get()).toEqual([`${BASE}/doctors/alex-morgan-springfield/`]);
+  });
+
+  it('links every section from every page header and marks the current one', () => {
+    const current = (file: string) => {
+      const $ = page(file);
+      expect($('header nav a').map((_, a) => `${$(a).text()} ${$(a).attr('href')}`).get(), file).toEqual([
+        `Questions ${BASE}/`,
+        `Topics ${BASE}/topics/`,
+        `Doctors ${BASE}/doctors/`,
+        `Search ${BASE}/search/`,
+      ]);
+      return $('header [aria-current=page]').map((_, a) => $(a).text()).get().join();
+    };
+    expect(
+      ['index.html', 'page/2/index.html', `threads/${generatedSlug(1)}/index.html`, 'topics/index.html', 'topics/aftercare/page/2/index.html', 'doctors/index.html', 'doctors/alex-morgan-springfield/index.html', 'specialties/index.html', 'locations/miami/index.html', 'search/index.html', '404.html'].map(current),
+    ).toEqual(['Questions', 'Questions', 'Questions', 'Topics', 'Topics', 'Doctors', 'Doctors', 'Doctors', 'Doctors', 'Search', '']);
+  });
+
+  it("puts a thread's doctors in its search record, with its topics and specialties as search filters", () => {
+    const dir = path.join(OUT, 'pagefind', 'fragment');
+    const records = listFiles(dir).map(
+      (f) => JSON.parse(gunzipSync(readFileSync(path.join(dir, f))).toString('utf8').slice(12)) as { url: string; content: string; filters: Record<string, string[]> },
+    );
+    const record = records.find((r) => r.url === '/threads/script-in-title/');
+    expect(record?.content).toContain('John Smith, MD, FACS. Dermatologist · Miami.');
+    expect(record?.filters).toEqual({ topic: ['</script><b>Scripts</b>'], specialty: ['Dermatologist'] });
+    expect(record?.content).not.toContain('Anonymous answer');
+    const generated = records.find((r) => r.url === `/threads/${generatedSlug(5)}/`);
+    expect(generated?.content).toContain('Alex Morgan, MD.');
+    expect(generated?.filters).toEqual({ topic: ['Aftercare', topicName(5)], specialty: ['Plastic Surgeon'] });
   });
 });
