@@ -66,6 +66,16 @@ describe('built site (seed thread)', () => {
     expect(assets[0]).toMatch(/\.css$/u);
   });
 
+  it('shows no topic page or link when no thread names a topic (the seed has none)', () => {
+    expect(files(OUT).filter((f) => f.startsWith('topics/'))).toEqual([]);
+    for (const file of files(OUT).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(path.join(OUT, file), 'utf8');
+      expect(html, file).not.toContain('/topics/');
+      expect(load(html)('header nav a').map((_, a) => load(html)(a).text()).get(), file).toEqual(['Questions', 'Doctors', 'Search']);
+    }
+    expect(readFileSync(path.join(OUT, 'sitemap.xml'), 'utf8')).not.toContain('/topics/');
+  });
+
   it('runs no JavaScript outside the search page: no script element elsewhere, no .js file but search\'s', () => {
     for (const file of files(OUT).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(OUT, file), 'utf8');

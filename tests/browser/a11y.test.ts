@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './helpers/chromium';
-import { fixtureSite, isLaterPage, isLinesThread, seedSite } from './helpers/site';
+import { fixtureSite, isBrowsePage, isLaterPage, isLinesThread, seedSite } from './helpers/site';
 
 const browser = useBrowser();
 
 describe('axe-core: no violations, light and dark', () => {
-  const pages = [...seedSite(), ...fixtureSite().filter((p) => p.file.includes('long-word') || isLaterPage(p) || isLinesThread(p))];
+  const pages = [...seedSite(), ...fixtureSite().filter((p) => p.file.includes('long-word') || isLaterPage(p) || isLinesThread(p) || isBrowsePage(p))];
   for (const sitePage of pages) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${sitePage.url} (${colorScheme})`, async () => {

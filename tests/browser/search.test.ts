@@ -21,6 +21,26 @@ describe('search page in Chromium', () => {
     }
   });
 
+  it('finds threads by a doctor\'s name, place or specialty, and offers topic and specialty filters', async () => {
+    const { page, log, close } = await openPage(browser(), inSeed('/search/'), { javaScriptEnabled: true });
+    try {
+      const input = page.getByRole('textbox', { name: 'Search', exact: true });
+      for (const query of ['Menachof', 'Greenwood', 'Dermatologic']) {
+        await input.fill(query);
+        const result = page.locator('.pagefind-ui__result-link').first();
+        await expect.poll(() => result.getAttribute('href'), { timeout: 10_000 }).toBe(`/threads/${SEED_SLUG}/`);
+      }
+      // Pagefind's UI lists each filter with its values once the index has any.
+      const filter = page.locator('.pagefind-ui__filter-panel');
+      await expect.poll(() => filter.locator('.pagefind-ui__filter-name').allInnerTexts(), { timeout: 10_000 }).toEqual(['specialty']);
+      await filter.locator('summary').first().click();
+      expect(await filter.locator('.pagefind-ui__filter-label').allInnerTexts()).toEqual(['Dermatologic Surgeon', 'Facial Plastic Surgeon', 'Plastic Surgeon']);
+      expect(log.consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('says that search needs JavaScript, and links to the index, when it is off', async () => {
     const { page, close } = await openPage(browser(), inSeed('/search/'), { javaScriptEnabled: false });
     try {

@@ -34,6 +34,7 @@ export function writeFixtureContent(dir: string): void {
       `---
 slug: ${slug}
 title: Filler ${i}
+topics: [Layout fixtures]
 question:
   date: ${new Date(Date.UTC(2020, 0, i)).toISOString().slice(0, 10)}
 source:

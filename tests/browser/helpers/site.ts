@@ -53,13 +53,18 @@ export function seedSite(): SitePage[] {
 /**
  * The pages of the layout fixture site (writeFixtureContent: the seed, a thread with a
  * 20,000-character word, 50 more answers by its doctor, the imported line and list threads) that
- * show or link the long-word thread, and the line and list threads; the rest repeat the seed
- * site or each other.
+ * show or link the long-word thread, the line and list threads, and the topic and directory pages
+ * (only this site has topics); the rest repeat the seed site or each other.
  */
 export function fixtureSite(): SitePage[] {
   return sitePages(inject('fixtureDir'), inject('fixtureOrigin')).filter(
-    (p) => isLinesThread(p) || p.file.includes(LONG_WORD_SLUG) || readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
+    (p) => isLinesThread(p) || isBrowsePage(p) || p.file.includes(LONG_WORD_SLUG) || readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
   );
+}
+
+/** The topic list and pages, the directory, specialties and places: the fixture site's have the long names and a second topic page. */
+export function isBrowsePage(page: SitePage): boolean {
+  return /^(topics|specialties|locations)\/|^doctors\/(index\.html|page\/)/u.test(page.file);
 }
 
 /** The page of one of the threads imported from the line and list scrapes (LINES_SLUGS). */
