@@ -53,7 +53,7 @@ function before(a: { score: number; slug: string }, b: { score: number; slug: st
  * (ties by slug): a thread is scored against at most STRONGEST_TERMS * POSTINGS_PER_TERM
  * candidates, however many threads share its common terms. No list is cut below this size.
  */
-export const POSTINGS_PER_TERM = 200;
+export const POSTINGS_PER_TERM = 100;
 
 /** What `relatedThreads` did, for tests and measurements. */
 export type RelatedStats = {
