@@ -50,15 +50,25 @@ describe('built site (seed thread)', () => {
       '404/index.html',
       'doctors/brent-moelleken-beverly-hills/index.html',
       'doctors/francis-r-palmer-iii-beverly-hills/index.html',
+      'doctors/index.html',
       'doctors/michael-r-menachof-greenwood-village/index.html',
       'doctors/ronald-shelton-manhattan/index.html',
       'doctors/will-richardson-fort-lauderdale/index.html',
       'favicon.svg',
       'index.html',
+      'locations/beverly-hills/index.html',
+      'locations/fort-lauderdale/index.html',
+      'locations/greenwood-village/index.html',
+      'locations/index.html',
+      'locations/manhattan/index.html',
       'robots.txt',
       'search.js',
       'search/index.html',
       'sitemap.xml',
+      'specialties/dermatologic-surgeon/index.html',
+      'specialties/facial-plastic-surgeon/index.html',
+      'specialties/index.html',
+      'specialties/plastic-surgeon/index.html',
       `threads/${SLUG}/index.html`,
     ]);
     const assets = files(path.join(OUT, '_next', 'static'));
@@ -186,8 +196,8 @@ describe('built site (seed thread)', () => {
     const $ = page();
     const url = `http://localhost:3000/threads/${SLUG}/`;
     const items = microdataItems($, url);
-    expect(items.map((i) => i.type)).toEqual(['https://schema.org/QAPage']);
-    const question = items[0]?.properties.mainEntity?.[0] as Item;
+    expect(items.map((i) => i.type)).toEqual(['https://schema.org/BreadcrumbList', 'https://schema.org/QAPage']);
+    const question = items[1]?.properties.mainEntity?.[0] as Item;
     expect(question.type).toBe('https://schema.org/Question');
     expect(Object.keys(question.properties).sort()).toEqual(['answerCount', 'name', 'suggestedAnswer', 'text']); // the seed has no date
     expect(question.properties.name).toEqual([$('h1').text()]);
@@ -225,8 +235,10 @@ describe('built site (seed thread)', () => {
     expect(doc('.doctor-meta').text()).toBe('Facial Plastic Surgeon · Beverly Hills');
     expect(doc('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.7 out of 5 stars · 28 reviews');
     expect(doc('.rating-source').text()).toBe('As shown in the most recent thread with a rating: Face Semi-paralyzed After Botox to Masseter Muscles?');
+    // The answer's headline repeats the question's title, so it reads "Answer 7" under the question.
     expect(doc('.doctor-answers a').map((_, a) => `${doc(a).attr('href')} ${doc(a).text()}`).get()).toEqual([
-      `/threads/${SLUG}/#answer-7 Face Semi-paralyzed After Botox to Masseter Muscles?`,
+      `/threads/${SLUG}/ Face Semi-paralyzed After Botox to Masseter Muscles?`,
+      `/threads/${SLUG}/#answer-7 Answer 7`,
     ]);
     const unrated = load(readFileSync(path.join(OUT, 'doctors', 'will-richardson-fort-lauderdale', 'index.html'), 'utf8'));
     expect(unrated('.rating').length).toBe(0);
@@ -262,11 +274,14 @@ describe('built site (seed thread)', () => {
     expect([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1])).toEqual([
       'http://localhost:3000/',
       `http://localhost:3000/threads/${SLUG}/`,
+      'http://localhost:3000/doctors/',
       'http://localhost:3000/doctors/brent-moelleken-beverly-hills/',
       'http://localhost:3000/doctors/francis-r-palmer-iii-beverly-hills/',
       'http://localhost:3000/doctors/michael-r-menachof-greenwood-village/',
       'http://localhost:3000/doctors/ronald-shelton-manhattan/',
       'http://localhost:3000/doctors/will-richardson-fort-lauderdale/',
+      ...['', 'dermatologic-surgeon/', 'facial-plastic-surgeon/', 'plastic-surgeon/'].map((s) => `http://localhost:3000/specialties/${s}`),
+      ...['', 'beverly-hills/', 'fort-lauderdale/', 'greenwood-village/', 'manhattan/'].map((s) => `http://localhost:3000/locations/${s}`),
     ]);
     expect(readFileSync(path.join(OUT, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: http://localhost:3000/sitemap.xml\n');
     expect(statSync(path.join(OUT, '.nojekyll')).size).toBe(0);

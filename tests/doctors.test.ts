@@ -73,9 +73,9 @@ describe('paging, shared by the index and doctor pages', () => {
   it('cuts 117 entries into pages of 50, 50 and 17, and keeps one page for none', () => {
     const items = Array.from({ length: 117 }, (_, i) => i + 1);
     expect(PAGE_SIZE).toBe(50);
-    expect([0, 1, 50, 51, 100, 101, 117].map(pageCount)).toEqual([1, 1, 1, 2, 2, 3, 3]);
+    expect([0, 1, 50, 51, 100, 101, 117].map((n) => pageCount(n))).toEqual([1, 1, 1, 2, 2, 3, 3]);
     expect([1, 2, 3].map((n) => pageSlice(items, n).length)).toEqual([50, 50, 17]);
-    expect([1, 2, 3].map(firstOnPage)).toEqual([1, 51, 101]);
+    expect([1, 2, 3].map((n) => firstOnPage(n))).toEqual([1, 51, 101]);
     expect(pageSlice(items, 2)[0]).toBe(51);
     expect(pageSlice(items, 3).at(-1)).toBe(117);
     expect(pageSlice(items, 4)).toEqual([]);
@@ -148,6 +148,7 @@ describe('doctor page data on the 120-thread archive (117 answers by Alex Morgan
 
   it('lists every page of every doctor in the sitemap', () => {
     expect(views.contentPaths().filter((p) => p.startsWith('/doctors/'))).toEqual([
+      '/doctors/', // the directory
       '/doctors/alex-morgan-springfield/',
       '/doctors/alex-morgan-springfield/page/2/',
       '/doctors/alex-morgan-springfield/page/3/',
