@@ -10,10 +10,11 @@ import { listFiles } from '../src/export/files';
 
 const PAGE_SIZE = 4096;
 
-/** Resident memory of `root` and all its descendants, in bytes, from /proc (Linux only). */
-export function treeRss(root: number): number {
+/** Resident memory of `root` and all its descendants, in bytes, from /proc (Linux only); `search` is Pagefind's share. */
+export function treeRss(root: number): { total: number; search: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/u.test(entry)) continue;
     try {
@@ -24,21 +25,34 @@ export function treeRss(root: number): number {
       const ppid = Number(fields[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
       rss.set(pid, Number(fields[21]) * PAGE_SIZE); // field 24 of stat: rss in pages
+      names.set(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
     } catch {
       // the process ended while we looked
     }
   }
   let total = 0;
+  let search = 0;
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop() as number;
     total += rss.get(pid) ?? 0;
+    if (names.get(pid)?.startsWith('pagefind')) search += rss.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, search };
 }
 
-export type RunResult = { status: number | null; ms: number; peakBytes: number; output: string };
+export type RunResult = {
+  status: number | null;
+  ms: number;
+  /** Peak memory of the whole process tree. */
+  peakBytes: number;
+  /** Peak memory of the tree without Pagefind's indexer (check, Next and the post-export step): the page phase. */
+  peakPagesBytes: number;
+  /** Peak memory of Pagefind's indexer alone. */
+  peakSearchBytes: number;
+  output: string;
+};
 
 /** Runs a command, sampling the memory of its process tree every `everyMs`; resolves when it exits. */
 export function measure(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }, everyMs = 100): Promise<RunResult> {
@@ -49,8 +63,14 @@ export function measure(command: string, args: readonly string[], options: { cwd
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
     let peakBytes = 0;
+    let peakPagesBytes = 0;
+    let peakSearchBytes = 0;
     const sample = () => {
-      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const { total, search } = treeRss(child.pid);
+      peakBytes = Math.max(peakBytes, total);
+      peakPagesBytes = Math.max(peakPagesBytes, total - search);
+      peakSearchBytes = Math.max(peakSearchBytes, search);
     };
     const timer = setInterval(sample, everyMs);
     child.on('error', (error) => {
@@ -59,7 +79,7 @@ export function measure(command: string, args: readonly string[], options: { cwd
     });
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status, ms: performance.now() - started, peakBytes, output: Buffer.concat(chunks).toString('utf8') });
+      resolve({ status, ms: performance.now() - started, peakBytes, peakPagesBytes, peakSearchBytes, output: Buffer.concat(chunks).toString('utf8') });
     });
   });
 }

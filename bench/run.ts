@@ -9,7 +9,7 @@
  * build, as from a fresh clone); measured builds then reuse Next's compile cache, as every
  * rebuild of a publisher's site does.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeThreads } from './generate';
@@ -31,6 +31,12 @@ type Site = {
   /** Gzipped size of each thread's content file, by thread page file. */
   textGzip: Map<string, number>;
   otherPages: PageSize[];
+  /** Every file and byte of out/, search index included. */
+  files: number;
+  bytes: number;
+  /** The browsing pages of issue 14 (topics, directory, specialties, places): how many, how many bytes. */
+  browsePages: number;
+  browseBytes: number;
 };
 
 type Build = RunResult & { site: Site };
@@ -47,6 +53,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const THREAD_PAGE = /^threads\/([^/]+)\/index\.html$/u;
 /** Pages that are neither threads nor the 404 page: the index and any other listing (found, not assumed). */
 const isListing = (f: string) => f.endsWith('.html') && !THREAD_PAGE.test(f) && !/^(404|_not-found)(\/|\.html)/u.test(f);
+/** The browsing pages of issue 14: topic list and pages, the directory's own pages, specialties and places. */
+const isBrowse = (f: string) => /^(topics|specialties|locations)\/|^doctors\/(index\.html|page\/)/u.test(f);
 /** Only a search page may load JavaScript (the team's quality bar). */
 const isSearch = (f: string) => /(^|\/)search(\/|\.html)/u.test(f);
 
@@ -60,7 +68,12 @@ function siteStats(outDir: string, contentDir: string, n: number): Site {
     textGzip.set(f, gzipSize(readFileSync(path.join(contentDir, `${slug}.md`))));
   }
   const pagefind = path.join(outDir, 'pagefind');
+  const browse = files.filter(isBrowse);
   return {
+    files: files.length,
+    bytes: bytesUnder(outDir),
+    browsePages: browse.length,
+    browseBytes: browse.reduce((sum, f) => sum + statSync(path.join(outDir, f)).size, 0),
     outPerThread: bytesUnder(outDir, (f) => !f.startsWith('pagefind/')) / n,
     pagefindBytes: existsSync(pagefind) ? bytesUnder(pagefind) : 0,
     threadPages: threadFiles.map((f) => pageSize(outDir, f)),
@@ -115,12 +128,15 @@ function figures(b: Build, n: number): Record<string, string> {
     'build wall time': fmtS(b.ms),
     'ms per thread': fmtMs(b.ms / n),
     'peak memory, process tree': fmtMB(b.peakBytes),
+    'peak memory without Pagefind / of Pagefind': `${fmtMB(b.peakPagesBytes)} / ${fmtMB(b.peakSearchBytes)}`,
     'out/ per thread (search index aside)': fmtKB(b.site.outPerThread),
     'search index (out/pagefind) per thread': b.site.pagefindBytes ? fmtKB(b.site.pagefindBytes / n) : 'none',
     'thread page HTML, median raw / gzip': `${fmtInt(median(t.map((p) => p.htmlBytes)))} / ${fmtInt(median(t.map((p) => p.htmlGzip)))} B`,
     'thread page CSS gzip': `${fmtInt(median(t.map((p) => p.cssGzip)))} B`,
     'JS per thread or index page, max raw / gzip (scripts)': `${fmtInt(max(js.map((p) => p.jsBytes)))} / ${fmtInt(max(js.map((p) => p.jsGzip)))} B (${max(js.map((p) => p.scripts))})`,
     'index pages: count, largest': biggest ? `${listing.length}, ${fmtInt(biggest.htmlBytes)} B (${biggest.file})` : '0',
+    'files in out/, bytes in out/': `${fmtInt(b.site.files)}, ${fmtMB(b.site.bytes)}`,
+    'topic, directory, specialty, place pages: count, share of out/ (search aside)': `${fmtInt(b.site.browsePages)}, ${((100 * b.site.browseBytes) / (b.site.outPerThread * n)).toFixed(1)} %`,
   };
 }
 
@@ -175,9 +191,36 @@ function budgets(rows: readonly Row[]): Budget[] {
   });
   const big = at(10000);
   list.push({
-    name: '10,000 threads built in <= 90 s, peak memory of the process tree <= 1.5 GB',
-    pass: big ? big.ours.ms <= 90_000 && big.ours.peakBytes <= 1.5e9 : undefined,
+    name: '10,000 threads built in <= 60 s, peak memory of the process tree <= 1.5 GB (issue 13)',
+    pass: big ? big.ours.ms <= 60_000 && big.ours.peakBytes <= 1.5e9 : undefined,
     detail: big ? `${fmtS(big.ours.ms)}, ${fmtMB(big.ours.peakBytes)}` : 'not run (needs N=10000)',
+  });
+  const k50 = at(50000);
+  const k100 = at(100000);
+  list.push({
+    name: 'ms per thread at 50,000 within 1.2 × that at 10,000 (issue 13)',
+    pass: big && k50 ? k50.ours.ms / 50000 <= 1.2 * (big.ours.ms / 10000) : undefined,
+    detail: big && k50 ? `${fmtMs(k50.ours.ms / 50000)} against ${fmtMs(big.ours.ms / 10000)} ms (${ratio(k50.ours.ms / 50000, big.ours.ms / 10000)})` : 'not run (needs N=10000 and N=50000)',
+  });
+  list.push({
+    name: 'peak memory <= 3 GB at 50,000 and <= 6 GB at 100,000; page phase (all but Pagefind) <= 1.5 GB at any N (issue 13)',
+    pass: k50 || k100 ? (!k50 || k50.ours.peakBytes <= 3e9) && (!k100 || k100.ours.peakBytes <= 6e9) && all((r) => r.ours.peakPagesBytes <= 1.5e9) : undefined,
+    detail: rows.map((r) => `${fmtMB(r.ours.peakBytes)} (pages ${fmtMB(r.ours.peakPagesBytes)}) at N=${fmtInt(r.n)}`).join('; '),
+  });
+  list.push({
+    name: '100,000 threads built in <= 15 minutes (issue 13)',
+    pass: k100 ? k100.ours.ms <= 15 * 60_000 : undefined,
+    detail: k100 ? fmtS(k100.ours.ms) : 'not run (needs N=100000: `npm run bench -- 100000 --no-plain`, about 10 minutes)',
+  });
+  list.push({
+    name: '`npm run check` over 50,000 threads in <= 15 s (issue 13)',
+    pass: k50?.check ? k50.check.ms <= 15_000 : undefined,
+    detail: k50?.check ? fmtS(k50.check.ms) : 'not run (needs N=50000)',
+  });
+  list.push({
+    name: 'topic, directory, specialty and place pages <= 10 % of out/ (search aside) at 10,000 threads (issue 14)',
+    pass: big ? big.ours.site.browseBytes <= 0.1 * big.ours.site.outPerThread * 10000 : undefined,
+    detail: big ? `${fmtInt(big.ours.site.browsePages)} pages, ${fmtMB(big.ours.site.browseBytes)} of ${fmtMB(big.ours.site.outPerThread * 10000)}` : 'not run (needs N=10000)',
   });
   const k1 = at(1000);
   list.push({
