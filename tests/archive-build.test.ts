@@ -124,7 +124,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     const miami = page('doctors/john-smith-miami/index.html');
     expect(miami('h1').text()).toBe('John Smith, MD'); // as in the most recent thread naming him
     expect(miami('.doctor-meta').text()).toBe('Dermatologist · Miami');
-    expect(miami('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.2 out of 5 stars · 12 reviews');
+    expect(miami('.rating').text()).toBe('4.2 out of 5 stars · 12 reviews');
     expect(miami('.rating-source').text()).toBe('As shown in the most recent thread with a rating: Does script text render literally?');
     expect(miami('h2').text()).toBe('Answers in this archive (2)');
     // Each answer by its own headline (linked to its permalink), under the question it answers.
@@ -141,7 +141,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
 
     const alex = page('doctors/alex-morgan-springfield/index.html');
     // The newest thread (117) shows no rating: the rating comes from thread 116.
-    expect(alex('.rating').text()).toBe('★★★★★☆☆☆☆☆ 4.6 out of 5 stars · 116 reviews');
+    expect(alex('.rating').text()).toBe('4.6 out of 5 stars · 116 reviews');
     expect(alex('.rating-source').text()).toBe(`As shown in the most recent thread with a rating: Question 116 about ${TOPICS[116 % TOPICS.length] ?? ''}`);
     expect(alex('.doctor-answers .answer-headline a').first().attr('href')).toBe(`${BASE}/threads/${generatedSlug(117)}/#answer-1`);
   });
@@ -281,7 +281,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect($('meta[property="og:title"]').attr('content')).toBe('Zygomatic fracture healing');
     expect($('meta[property="og:description"]').attr('content')).toBe('Zygomatic fracture healing, how long?');
     expect($('meta[name="twitter:card"]').attr('content')).toBe('summary');
-    expect($('meta[name="twitter:title"]').attr('content')).toBe('Zygomatic fracture healing');
+    expect($('meta[name="twitter:title"], meta[name="twitter:description"]').length).toBe(0); // X reads the og: tags
     expect(page('page/2/index.html')('link[rel=canonical]').attr('href')).toBe(`${SITE}${BASE}/page/2/`);
     expect(page('index.html')('link[rel=icon]').attr('href')).toBe(`${BASE}/favicon.svg`);
   });
@@ -366,7 +366,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(aftercare(2)('h1').text()).toBe('Aftercare, page 2 of 3');
     expect(aftercare(1)('.archive-counts').text()).toBe('117 questions · page 1 of 3');
     expect(nav(aftercare(3))).toEqual([`Previous page ${BASE}/topics/aftercare/page/2/ rel=prev`, `1 ${BASE}/topics/aftercare/`, `2 ${BASE}/topics/aftercare/page/2/`, 'Page 3 current=page']);
-    expect(aftercare(1)('.breadcrumbs li').map((_, li) => aftercare(1)(li).text()).get()).toEqual(['Topics', 'Aftercare']);
+    expect(aftercare(1)('.breadcrumbs li').map((_, li) => aftercare(1)(li).text()).get()).toEqual(['Topics']);
     const scripts = page('topics/script-b-scripts-b/index.html');
     expect(scripts('h1').text()).toBe('</script><b>Scripts</b>');
     expect(scripts('h1 b').length).toBe(0);
@@ -380,23 +380,18 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
       `Aftercare ${BASE}/topics/aftercare/`,
       `${topicName(117)} ${BASE}/topics/${TOPICS[117 % TOPICS.length] ?? ''}/`,
     ]);
-    expect($('.breadcrumbs li').map((_, li) => `${$(li).text()} ${$(li).find('a').attr('href') ?? '(current)'}`).get()).toEqual([
-      `Questions ${BASE}/`,
-      `Aftercare ${BASE}/topics/aftercare/`,
-      `Question 117 about ${TOPICS[117 % TOPICS.length] ?? ''} (current)`,
-    ]);
+    expect($('.breadcrumbs li').map((_, li) => `${$(li).text()} ${$(li).find('a').attr('href')}`).get()).toEqual([`Questions ${BASE}/`, `Aftercare ${BASE}/topics/aftercare/`]);
     const breadcrumbs = microdataItems($, `${SITE}${BASE}/threads/${slug}/`)[0];
     expect(breadcrumbs?.properties.itemListElement?.map((i) => (typeof i === 'string' ? i : [i.properties.position, i.properties.name, i.properties.item ?? []].flat()))).toEqual([
       ['1', 'Questions', `${SITE}${BASE}/`],
       ['2', 'Aftercare', `${SITE}${BASE}/topics/aftercare/`],
-      ['3', `Question 117 about ${TOPICS[117 % TOPICS.length] ?? ''}`],
     ]);
     const index = page('index.html');
     expect(index('.thread-summary').first().find('.topic-links a').map((_, a) => index(a).text()).get()).toEqual(['Aftercare', topicName(117)]);
     // A thread without topics has no topic list, and its breadcrumbs skip the topic step.
     const denver = page('threads/same-name-denver/index.html');
     expect(denver('.topic-links').length).toBe(0);
-    expect(denver('.breadcrumbs li').map((_, li) => denver(li).text()).get()).toEqual(['Questions', denver('h1').text()]);
+    expect(denver('.breadcrumbs li').map((_, li) => denver(li).text()).get()).toEqual(['Questions']);
   });
 
   it('lists every doctor A to Z in the directory, with credentials, specialty, place, rating, answers and letter links', () => {
@@ -404,9 +399,9 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect($('h1').text()).toBe('Doctors');
     expect($('.archive-counts').text()).toBe('3 doctors');
     expect($('.doctor-list > li').map((_, li) => $(li).find('p').map((__, p) => $(p).text()).get().join(' | ')).get()).toEqual([
-      'Alex Morgan, MD | Plastic Surgeon · Springfield | ★★★★★☆☆☆☆☆ 4.6 out of 5 stars · 116 reviews | 117 answers',
-      'John Smith, DO | Oral Surgeon · Denver | ★★★★★☆☆☆☆☆ 3.9 out of 5 stars · 7 reviews | 1 answer',
-      'John Smith, MD | Dermatologist · Miami | ★★★★★☆☆☆☆☆ 4.2 out of 5 stars · 12 reviews | 2 answers', // as in his most recent thread
+      'Alex Morgan, MD | Plastic Surgeon · Springfield | 4.6 out of 5 stars · 116 reviews | 117 answers',
+      'John Smith, DO | Oral Surgeon · Denver | 3.9 out of 5 stars · 7 reviews | 1 answer',
+      'John Smith, MD | Dermatologist · Miami | 4.2 out of 5 stars · 12 reviews | 2 answers', // as in his most recent thread
     ]);
     expect($('.doctor-list a').first().attr('href')).toBe(`${BASE}/doctors/alex-morgan-springfield/`);
     expect($('h2').map((_, h) => `${$(h).text()}#${$(h).attr('id')}`).get()).toEqual(['A#letter-A', 'J#letter-J']);
@@ -424,7 +419,7 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     const miami = page('locations/miami/index.html');
     expect(miami('h1').text()).toBe('Miami');
     expect(miami('.doctor-list .doctor-name').map((_, p) => miami(p).text()).get()).toEqual(['John Smith, MD']);
-    expect(miami('.breadcrumbs li').map((_, li) => miami(li).text()).get()).toEqual(['Doctors', 'Places', 'Miami']);
+    expect(miami('.breadcrumbs li').map((_, li) => miami(li).text()).get()).toEqual(['Doctors', 'Places']);
     const plastic = page('specialties/plastic-surgeon/index.html');
     expect(plastic('.doctor-list .doctor-name a').map((_, a) => plastic(a).attr('href')).get()).toEqual([`${BASE}/doctors/alex-morgan-springfield/`]);
   });

@@ -16,9 +16,9 @@ type Props = {
 export function AnswerCard({ answer, number, total, html, doctorSlug }: Props) {
   const id = `answer-${number}`;
   return (
-    <article id={id} className="card answer" aria-labelledby={`${id}-title`} itemProp="suggestedAnswer" itemScope itemType="https://schema.org/Answer">
+    <article id={id} className="card answer" itemProp="suggestedAnswer" itemScope itemType="https://schema.org/Answer">
       <header className="answer-header">
-        <h3 id={`${id}-title`} dir="auto">
+        <h3 dir="auto">
           {answer.headline}
         </h3>
         <a className="permalink" href={`#${id}`} itemProp="url" data-pagefind-ignore="">

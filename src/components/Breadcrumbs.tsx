@@ -1,29 +1,24 @@
 import Link from 'next/link';
 
-/** One step of the trail: a page above this one (with its path), or this page (without). */
-export type Crumb = { name: string; path?: string };
+/** One page above this one. */
+export type Crumb = { name: string; path: string };
 
 type Props = { trail: Crumb[] };
 
 /**
- * Where a page sits: "Questions › Botox › <title>", as a schema.org BreadcrumbList in microdata
- * (each step's `item` is its link, absolute to a reader; the last step is this page, marked aria-current).
+ * The pages above this one ("Questions › Botox" over a thread), as a schema.org BreadcrumbList in
+ * microdata (each step's `item` is its link, absolute to a reader). The page itself is not
+ * repeated: its h1 follows.
  */
 export function Breadcrumbs({ trail }: Props) {
   return (
     <nav className="breadcrumbs" aria-label="Breadcrumb">
       <ol itemScope itemType="https://schema.org/BreadcrumbList">
         {trail.map((crumb, i) => (
-          <li key={i} itemProp="itemListElement" itemScope itemType="https://schema.org/ListItem" dir="auto">
-            {crumb.path === undefined ? (
-              <span itemProp="name" aria-current="page">
-                {crumb.name}
-              </span>
-            ) : (
-              <Link href={crumb.path} itemProp="item">
-                <span itemProp="name">{crumb.name}</span>
-              </Link>
-            )}
+          <li key={crumb.path} itemProp="itemListElement" itemScope itemType="https://schema.org/ListItem" dir="auto">
+            <Link href={crumb.path} itemProp="item">
+              <span itemProp="name">{crumb.name}</span>
+            </Link>
             <meta itemProp="position" content={String(i + 1)} />
           </li>
         ))}

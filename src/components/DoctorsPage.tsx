@@ -34,7 +34,6 @@ export function DoctorsPage({ view }: Props) {
           trail={[
             { name: 'Doctors', path: directoryPath() },
             { name: KIND[group.kind].list, path: groupPath(group.kind) },
-            { name: group.name },
           ]}
         />
       ) : null}

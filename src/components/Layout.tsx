@@ -30,9 +30,8 @@ export function Layout({ title, description, path, ogType = 'website', children 
         <meta property="og:title" content={title ?? SITE_NAME} />
         <meta property="og:description" content={description} />
         {url ? <meta property="og:url" content={url} /> : null}
+        {/* X (Twitter) reads og:title and og:description when its own tags are absent. */}
         <meta name="twitter:card" content="summary" />
-        <meta name="twitter:title" content={title ?? SITE_NAME} />
-        <meta name="twitter:description" content={description} />
       </Head>
       <main id="main" tabIndex={-1}>
         {children}

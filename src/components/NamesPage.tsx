@@ -23,7 +23,7 @@ export function NamesPage({ view }: Props) {
   const pageOf = (n: number) => path(undefined, n);
   return (
     <Layout title={heading} description={intro} path={pageOf(page)}>
-      {kind === 'topic' ? null : <Breadcrumbs trail={[{ name: 'Doctors', path: directoryPath() }, { name: title }]} />}
+      {kind === 'topic' ? null : <Breadcrumbs trail={[{ name: 'Doctors', path: directoryPath() }]} />}
       <h1>{heading}</h1>
       <p className="archive-counts">{`${intro} ${total.toLocaleString('en-US')} in all${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}.`}</p>
       <ul className="names">

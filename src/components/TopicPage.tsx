@@ -15,7 +15,7 @@ export function TopicPage({ view }: Props) {
   const path = (n: number) => topicPath(topic.slug, n);
   return (
     <Layout title={heading} description={`${count} on ${topic.name} in the archive, with the doctors' answers.`} path={path(page)}>
-      <Breadcrumbs trail={[{ name: 'Topics', path: topicPath() }, { name: topic.name }]} />
+      <Breadcrumbs trail={[{ name: 'Topics', path: topicPath() }]} />
       <h1 dir="auto">{heading}</h1>
       <p className="archive-counts">{pageCount > 1 ? `${count} · page ${page} of ${pageCount}` : count}</p>
       <ThreadList threads={view.threads} />

@@ -39,6 +39,11 @@ describe('seed thread in Chromium', () => {
         const ratings = await page.locator('main .rating').evaluateAll((els) => els.map((el) => el.textContent));
         expect(ratings).toHaveLength(4);
         expect(await page.locator('main .stars[aria-hidden="true"]').count()).toBe(4);
+        // The stylesheet fills 4.4 and 4.7 as four and a half stars of five, 4.9 as five.
+        const fills = await page
+          .locator('main .stars')
+          .evaluateAll((els) => els.map((el) => Math.round((100 * parseFloat(getComputedStyle(el, '::after').width)) / el.getBoundingClientRect().width)));
+        expect(fills).toEqual([90, 100, 100, 90]);
       } finally {
         await close();
       }

@@ -25,7 +25,7 @@ export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSl
   const total = thread.answers.length;
   return (
     <Layout title={thread.title} description={description} path={threadPath(thread.slug)} ogType="article">
-      <Breadcrumbs trail={[{ name: 'Questions', path: '/' }, ...topics.slice(0, 1).map((t) => ({ name: t.name, path: topicPath(t.slug) })), { name: thread.title }]} />
+      <Breadcrumbs trail={[{ name: 'Questions', path: '/' }, ...topics.slice(0, 1).map((t) => ({ name: t.name, path: topicPath(t.slug) }))]} />
       {/* Search indexes this article only: the question and its answers, not navigation. Its
           schema.org QAPage data is microdata on the visible text (README, "Structured data"). */}
       <article className="thread" data-pagefind-body="" itemScope itemType="https://schema.org/QAPage">
