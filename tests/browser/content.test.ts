@@ -66,14 +66,15 @@ describe("a doctor's answers in two pages (fixture site: 51 answers by the long-
       expect(await page.locator('h1').innerText()).toBe(`${name}: answer 51 of 51`);
       expect(await page.locator('.doctor-meta').innerText()).toBe(specialtyAndLocation(doctor));
       expect(await page.locator('#doctor-answers-heading').innerText()).toBe('Answers in this archive (51)');
-      expect(await page.locator('[aria-current="page"]').innerText()).toBe('Page 2');
+      expect(await page.locator('.pagination [aria-current="page"]').innerText()).toBe('Page 2');
+      expect(await page.locator('header [aria-current="page"]').innerText()).toBe('Doctors');
 
       await page.getByRole('link', { name: `Profile and rating of ${doctor.name}` }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(first);
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(`${first}page/2/`);
 
-      await page.locator('.doctor-answers a').click();
+      await page.locator('.doctor-answers .answer-headline a').click();
       await expect.poll(() => page.url()).toBe(inFixture(`/threads/${LONG_WORD_SLUG}/#answer-1`));
       expect(await page.locator(':target').getAttribute('id')).toBe('answer-1');
     } finally {

@@ -5,7 +5,7 @@ import { ROOT } from '../helpers/build';
 import { openPage, useBrowser } from './helpers/chromium';
 import { doctorSlug } from '../../src/content/doctors';
 import { longWordDoctor } from './helpers/fixture-content';
-import { LINES_SLUGS, LONG_WORD_SLUG, fixtureSite, seedSite } from './helpers/site';
+import { fixtureSite, isBrowsePage, LINES_SLUGS, LONG_WORD_SLUG, seedSite } from './helpers/site';
 import type { SitePage } from './helpers/site';
 
 const WIDTHS = [320, 390, 768, 1280];
@@ -50,9 +50,19 @@ async function checkLayout(sitePage: SitePage, site: 'seed' | 'fixture', javaScr
 
 describe('layout: no horizontal scroll at 320, 390, 768 and 1280 px, light and dark', () => {
   const fixturePages = fixtureSite();
-  it('the fixture site has the 20,000-character word thread, the index and its doctor in two pages, and the list threads', () => {
+  it('the fixture site has the 20,000-character word thread, the index and its doctor in two pages, the list threads, and its topic and directory pages', () => {
     const doctor = doctorSlug(longWordDoctor());
-    expect(fixturePages.map((p) => p.file).sort()).toEqual([
+    // The browsing pages: the long-word topic and the long-word doctor's place and name meet 320 px there.
+    expect(fixturePages.filter(isBrowsePage).map((p) => p.file)).toEqual(
+      expect.arrayContaining([
+        'doctors/index.html',
+        'topics/index.html',
+        'topics/layout-fixtures/page/2/index.html',
+        'topics/pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis/index.html',
+        'locations/llanfairpwllgwyngyllllanfairpwllgwyngyllllanfairpwllgwyngyllllanfairpwllgwyngyll/index.html',
+      ]),
+    );
+    expect(fixturePages.filter((p) => !isBrowsePage(p)).map((p) => p.file).sort()).toEqual([
       `doctors/${doctor}/index.html`,
       `doctors/${doctor}/page/2/index.html`,
       'page/2/index.html',

@@ -4,7 +4,7 @@ import { fixtureSite, isLaterPage, seedSite } from './helpers/site';
 
 const browser = useBrowser();
 
-describe('dark mode and print lose no text (print drops only the links between pages)', () => {
+describe('dark mode and print lose no text (print drops only navigation: page links, breadcrumbs, letters)', () => {
   for (const sitePage of [...seedSite(), ...fixtureSite().filter(isLaterPage)]) {
     it(`${sitePage.url}: main's rendered text is the same in light, dark and print`, async () => {
       const { page, close } = await openPage(browser(), sitePage.url, { expectStatus: sitePage.status });
@@ -16,9 +16,9 @@ describe('dark mode and print lose no text (print drops only the links between p
         await page.emulateMedia({ colorScheme: 'dark' });
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
         expect(await mainText()).toBe(light);
-        // Print leaves out the links between pages by design (README, "Reading comfort"); nothing else.
+        // Print leaves out the links between pages, breadcrumbs and letter links by design (README, "Reading comfort"); nothing else.
         await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
-        await page.evaluate(() => document.querySelectorAll('main .pagination').forEach((nav) => nav.remove()));
+        await page.evaluate(() => document.querySelectorAll('main .pagination, main .breadcrumbs, main .letters').forEach((nav) => nav.remove()));
         const onPaper = await mainText();
         await page.emulateMedia({ colorScheme: 'light', media: 'print' });
         expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
