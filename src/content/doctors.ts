@@ -36,11 +36,6 @@ export type DoctorProfile = {
   answers: DoctorAnswer[];
 };
 
-/** "Facial Plastic Surgeon · Beverly Hills", or the location alone when the specialty is unknown. */
-export function specialtyAndLocation(doctor: { specialty?: string | null | undefined; location: string }): string {
-  return doctor.specialty ? `${doctor.specialty} · ${doctor.location}` : doctor.location;
-}
-
 /**
  * The URL name of a doctor: slug of the name, then slug of the location. A name with no
  * Latin letters or digits (e.g. written in another script) gets a hash of name and location;
