@@ -8,6 +8,10 @@
   new PagefindUI({
     element: '#search',
     bundlePath: element.dataset.bundlePath,
+    // A large archive's index is in several bundles (README, "Search"), searched together.
+    mergeIndex: (element.dataset.mergeBundles || '').split(' ').filter(Boolean).map(function (path) {
+      return { bundlePath: path };
+    }),
     baseUrl: element.dataset.baseUrl,
     showImages: false,
   });

@@ -94,3 +94,20 @@ export const CSP_SEARCH = `${CSP_COMMON}; img-src 'self' data:; script-src 'self
 
 /** The route (Next's page name) of the search page: the one page whose CSP allows scripts. */
 export const SEARCH_ROUTE = '/search';
+
+/**
+ * Threads in one search bundle. Pagefind 1.4 holds about 85 KB a page while it indexes (4.2 GB at
+ * 50,000 threads), so a larger archive is indexed in bundles of this many threads, one Pagefind
+ * run after another, which the search page searches together (Pagefind's mergeIndex).
+ * `SEARCH_BUNDLE_THREADS` lowers it, so that tests can split a small archive.
+ */
+export const SEARCH_BUNDLE_THREADS = Number(process.env.SEARCH_BUNDLE_THREADS ?? 20_000);
+if (!Number.isInteger(SEARCH_BUNDLE_THREADS) || SEARCH_BUNDLE_THREADS < 1) {
+  throw new Error(`SEARCH_BUNDLE_THREADS must be a whole number from 1, got ${JSON.stringify(process.env.SEARCH_BUNDLE_THREADS)}`);
+}
+
+/** The search bundles of an archive of `threadCount` threads: `/pagefind/`, then `/pagefind-2/`, … (site paths). */
+export function searchBundles(threadCount: number): string[] {
+  const count = Math.max(1, Math.ceil(threadCount / SEARCH_BUNDLE_THREADS));
+  return Array.from({ length: count }, (_, i) => (i === 0 ? '/pagefind/' : `/pagefind-${i + 1}/`));
+}

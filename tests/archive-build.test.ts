@@ -37,6 +37,13 @@ function nav(p: ReturnType<typeof load>): string[] {
     .get();
 }
 
+/** Every page fragment of every search bundle (the fragment/ folders of out/pagefind, out/pagefind-2, …), as paths. */
+function searchFragments(): string[] {
+  return listFiles(OUT)
+    .filter((f) => /^pagefind(-\d+)?\/fragment\//u.test(f))
+    .map((f) => path.join(OUT, f));
+}
+
 /** Generated threads newest first: 117 down to 1. */
 const newestFirst = Array.from({ length: GENERATED }, (_, k) => generatedSlug(GENERATED - k));
 
@@ -45,8 +52,9 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
   let buildOutput = '';
   beforeAll(() => {
     contentDir = writeArchive();
-    // SITEMAP_MAX_URLS: the 128 pages take a sitemap index, as 50,000 would on a large archive.
-    const build = runBuild({ CONTENT_DIR: contentDir, BASE_PATH: BASE, SITE_URL: SITE, SITEMAP_MAX_URLS: '50' });
+    // SITEMAP_MAX_URLS: the pages take a sitemap index, as 50,000 would on a large archive;
+    // SEARCH_BUNDLE_THREADS: the 120 threads take three search bundles, as 50,000 would.
+    const build = runBuild({ CONTENT_DIR: contentDir, BASE_PATH: BASE, SITE_URL: SITE, SITEMAP_MAX_URLS: '50', SEARCH_BUNDLE_THREADS: '50' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
     buildOutput = build.output;
   });
@@ -60,16 +68,17 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     let checked = 0;
     for (const file of pages) {
       const $ = page(file);
-      $('[href], [src], [data-bundle-path], [data-base-url]').each((_, el) => {
-        for (const attr of ['href', 'src', 'data-bundle-path', 'data-base-url']) {
-          let url = $(el).attr(attr);
-          if (url === undefined || url.startsWith('#')) continue;
-          if (url.startsWith(SITE)) url = url.slice(SITE.length); // canonical and og:url
-          else if (/^[a-z]+:/u.test(url)) continue; // links to the source site
-          expect(url.startsWith(`${BASE}/`), `${file}: ${attr}="${url}" lacks the base path`).toBe(true);
-          if (attr === 'data-bundle-path') url += 'pagefind.js'; // the folder Pagefind's UI loads its engine from
-          expect(fileFor(url.slice(BASE.length)), `${file}: ${attr}="${url}" has no file in out/`).not.toBeNull();
-          checked++;
+      $('[href], [src], [data-bundle-path], [data-merge-bundles], [data-base-url]').each((_, el) => {
+        for (const attr of ['href', 'src', 'data-bundle-path', 'data-merge-bundles', 'data-base-url']) {
+          for (let url of $(el).attr(attr)?.split(attr === 'data-merge-bundles' ? ' ' : '\n') ?? []) {
+            if (url.startsWith('#')) continue;
+            if (url.startsWith(SITE)) url = url.slice(SITE.length); // canonical and og:url
+            else if (/^[a-z]+:/u.test(url)) continue; // links to the source site
+            expect(url.startsWith(`${BASE}/`), `${file}: ${attr}="${url}" lacks the base path`).toBe(true);
+            if (attr === 'data-bundle-path' || attr === 'data-merge-bundles') url += 'pagefind.js'; // the folder Pagefind's UI loads its engine from
+            expect(fileFor(url.slice(BASE.length)), `${file}: ${attr}="${url}" has no file in out/`).not.toBeNull();
+            checked++;
+          }
         }
       });
     }
@@ -325,21 +334,25 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
     expect(hostFit(usage).text).toMatch(/: fits GitHub Pages, Cloudflare Pages free, Cloudflare Pages paid, GitLab Pages$/u);
   });
 
-  it('indexes the 120 threads for search, and the search page loads the bundle under the base path', () => {
-    const entry = JSON.parse(html('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([120]);
+  it('indexes the 120 threads for search in three bundles of 40, and the search page loads them under the base path', () => {
+    const counts = ['pagefind', 'pagefind-2', 'pagefind-3'].map((bundle) => {
+      const entry = JSON.parse(html(`${bundle}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      return Object.values(entry.languages).map((l) => l.page_count);
+    });
+    expect(counts).toEqual([[40], [40], [40]]);
+    expect(existsSync(path.join(OUT, 'pagefind-4'))).toBe(false);
     const $ = page('search/index.html');
     expect($('script').map((_, s) => $(s).attr('src')).get()).toEqual([`${BASE}/pagefind/pagefind-ui.js`, `${BASE}/search.js`]);
     expect($('link[rel=stylesheet]').first().attr('href')).toBe(`${BASE}/pagefind/pagefind-ui.css`);
     expect($('#search').attr('data-bundle-path')).toBe(`${BASE}/pagefind/`);
+    expect($('#search').attr('data-merge-bundles')).toBe(`${BASE}/pagefind-2/ ${BASE}/pagefind-3/`);
     expect($('#search').attr('data-base-url')).toBe(`${BASE}/`);
   });
 
-  it('gives each search result the path of its thread page, to which the UI adds the base path (data-base-url)', () => {
-    const dir = path.join(OUT, 'pagefind', 'fragment');
-    const urls = listFiles(dir).map((f) => {
+  it('gives each search result the path of its thread page, to which the UI adds the base path (data-base-url); each thread in one bundle', () => {
+    const urls = searchFragments().map((f) => {
       // A fragment is gzipped JSON after Pagefind's 12-byte marker.
-      const data = gunzipSync(readFileSync(path.join(dir, f))).toString('utf8');
+      const data = gunzipSync(readFileSync(f)).toString('utf8');
       expect(data.slice(0, 12)).toBe('pagefind_dcd');
       return (JSON.parse(data.slice(12)) as { url: string }).url;
     });
@@ -441,9 +454,8 @@ describe('built archive of 120 threads at BASE_PATH=/archive', () => {
   });
 
   it("puts a thread's doctors in its search record, with its topics and specialties as search filters", () => {
-    const dir = path.join(OUT, 'pagefind', 'fragment');
-    const records = listFiles(dir).map(
-      (f) => JSON.parse(gunzipSync(readFileSync(path.join(dir, f))).toString('utf8').slice(12)) as { url: string; content: string; filters: Record<string, string[]> },
+    const records = searchFragments().map(
+      (f) => JSON.parse(gunzipSync(readFileSync(f)).toString('utf8').slice(12)) as { url: string; content: string; filters: Record<string, string[]> },
     );
     const record = records.find((r) => r.url === '/threads/script-in-title/');
     expect(record?.content).toContain('John Smith, MD, FACS. Dermatologist · Miami.');

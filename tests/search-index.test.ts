@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../src/export/search-index';
 
@@ -29,21 +30,33 @@ describe('search index', () => {
 
   it('resolves with the page count once the indexer has exited, every file of the bundle written', async () => {
     dir = site({ one: true, two: true, three: true });
-    expect(await writeSearchIndex(dir, 3)).toBe(3);
+    expect(await writeSearchIndex(dir, ['one', 'two', 'three'])).toBe(3);
     const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(entry.languages.en?.page_count).toBe(3);
     expect(readdirSync(path.join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
   });
 
+  it('splits a larger archive into bundles by name, each indexed on its own from links to its pages', async () => {
+    dir = site({ apple: true, banana: true, cherry: true, date: true, elder: true });
+    expect(await writeSearchIndex(dir, ['elder', 'date', 'cherry', 'banana', 'apple'], ['/pagefind/', '/pagefind-2/'])).toBe(5);
+    const urls = (bundle: string) =>
+      readdirSync(path.join(dir, bundle, 'fragment')).map((f) => (JSON.parse(gunzipSync(readFileSync(path.join(dir, bundle, 'fragment', f))).toString('utf8').slice(12)) as { url: string }).url).sort();
+    expect(urls('pagefind')).toEqual(['/threads/apple/', '/threads/banana/', '/threads/cherry/']);
+    expect(urls('pagefind-2')).toEqual(['/threads/date/', '/threads/elder/']);
+    // The linked copies are gone; the pages are where they were.
+    expect(readdirSync(path.dirname(dir)).filter((f) => f.startsWith('.search-bundle-'))).toEqual([]);
+    expect(readdirSync(path.join(dir, 'threads'))).toHaveLength(5);
+  });
+
   it('fails when a thread page is left out of the index, naming both counts', async () => {
     // Once one page marks its article, Pagefind skips pages that do not: a thread nobody could find.
     dir = site({ one: true, two: false });
-    await expect(writeSearchIndex(dir, 2)).rejects.toThrow('pagefind indexed 1 pages, but the archive has 2 threads');
+    await expect(writeSearchIndex(dir, ['one', 'two'])).rejects.toThrow('pagefind indexed 1 pages, but the archive has 2 threads');
   });
 
   it('fails with the indexer\'s own message when it cannot build an index', async () => {
     dir = site({});
-    await expect(writeSearchIndex(dir, 0)).rejects.toThrow(/^pagefind stopped with exit code 1:\nError: Pagefind was not able to build an index/u);
+    await expect(writeSearchIndex(dir, [])).rejects.toThrow(/^pagefind stopped with exit code 1:\nError: Pagefind was not able to build an index/u);
   });
 });

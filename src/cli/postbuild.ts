@@ -14,14 +14,16 @@ import { writeSearchIndex } from '../export/search-index';
 import { folderUsage } from '../export/files';
 import { hostFit } from '../export/hosts';
 import { SITEMAP_MAX_URLS, robotsTxt, sitemapFiles, writeSitemaps } from '../export/sitemap';
-import { BASE_PATH, absoluteUrl } from '../site';
+import { BASE_PATH, absoluteUrl, searchBundles } from '../site';
 
 async function main(): Promise<void> {
   const outDir = path.resolve('out');
   // Pagefind indexes in its own process, reads only threads/ and writes only pagefind/; the prune
   // (which reads pages and deletes only under _next/) and the sitemap go on meanwhile.
-  const [indexed] = await Promise.all([writeSearchIndex(outDir, getArchive().manifest.slugs.length), pruneAndWriteSiteFiles(outDir)]);
-  console.log(`postbuild: search index of ${indexed} pages in out/pagefind`);
+  const { slugs } = getArchive().manifest;
+  const bundles = searchBundles(slugs.length);
+  const [indexed] = await Promise.all([writeSearchIndex(outDir, slugs, bundles), pruneAndWriteSiteFiles(outDir)]);
+  console.log(`postbuild: search index of ${indexed} pages in out${bundles.join(', out')}`);
   const fit = hostFit(folderUsage(outDir));
   (fit.fitsAll ? console.log : console.warn)(`postbuild: out/ holds ${fit.text}`);
 }

@@ -18,7 +18,7 @@
  * 1.1 GB for this step, and the build's budget is 1.5 GB (docs/performance.md, "Search index").
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** The part of `pagefind-entry.json` read here. */
@@ -58,14 +58,43 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
 }
 
 /**
- * Indexes the thread pages in `outDir` and writes the bundle to `<outDir>/pagefind`; resolves once
- * every file is written and the bundle holds exactly `threadCount` pages, else rejects.
+ * Indexes the thread pages of `slugs` in `outDir` into the search bundles `bundles` (site paths
+ * such as `/pagefind/`, from `searchBundles`): one bundle, or with several, consecutive runs of
+ * the slugs in name order, each indexed by its own Pagefind run from a folder of hard links to its
+ * pages, so that one run's memory is bounded by a bundle. Resolves with the pages indexed once every
+ * bundle is complete and holds exactly its threads; else rejects.
  */
-export async function writeSearchIndex(outDir: string, threadCount: number): Promise<number> {
-  const bundle = path.join(outDir, 'pagefind');
+export async function writeSearchIndex(outDir: string, slugs: readonly string[], bundles: readonly string[] = ['/pagefind/']): Promise<number> {
+  if (bundles.length === 1) return indexBundle(outDir, path.join(outDir, bundles[0] ?? '/pagefind/'), slugs.length);
+  const sorted = [...slugs].sort();
+  const size = Math.ceil(sorted.length / bundles.length);
+  const work = mkdtempSync(path.join(path.dirname(outDir), '.search-bundle-'));
+  try {
+    let indexed = 0;
+    for (const [i, bundle] of bundles.entries()) {
+      const part = sorted.slice(i * size, (i + 1) * size);
+      const site = path.join(work, String(i + 1));
+      for (const slug of part) {
+        mkdirSync(path.join(site, 'threads', slug), { recursive: true });
+        linkSync(path.join(outDir, 'threads', slug, 'index.html'), path.join(site, 'threads', slug, 'index.html'));
+      }
+      indexed += await indexBundle(site, path.join(outDir, bundle), part.length);
+      rmSync(site, { recursive: true, force: true });
+    }
+    return indexed;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Indexes the thread pages in `siteDir` and writes the bundle to `bundle`; resolves once every
+ * file is written and the bundle holds exactly `threadCount` pages, else rejects.
+ */
+async function indexBundle(siteDir: string, bundle: string, threadCount: number): Promise<number> {
   // Only thread pages carry data-pagefind-body: reading the others (index, doctors) is wasted work.
-  const args = ['--site', outDir, '--glob', 'threads/**/*.html', '--force-language', 'en', '--output-path', bundle, '--quiet'];
-  await runIndexer(args, outDir);
+  const args = ['--site', siteDir, '--glob', 'threads/**/*.html', '--force-language', 'en', '--output-path', bundle, '--quiet'];
+  await runIndexer(args, siteDir);
   // The writer has exited, so the entry file is whole. The indexer skips a page it cannot read
   // without failing; a count short of the threads means a thread would never be found.
   const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;

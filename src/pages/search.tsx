@@ -1,8 +1,9 @@
-import type { PageConfig } from 'next';
+import type { GetStaticProps, PageConfig } from 'next';
 import Head from 'next/head';
 import Link from 'next/link';
 import { Layout } from '../components/Layout';
-import { sitePath } from '../site';
+import { getArchive } from '../content/threads';
+import { searchBundles, sitePath } from '../site';
 
 /**
  * No Next.js runtime here either: the page's only scripts are Pagefind's UI and our init file,
@@ -10,7 +11,12 @@ import { sitePath } from '../site';
  */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-export default function SearchPage() {
+type Props = { bundles: string[] };
+
+/** The archive's search bundles (one per 20,000 threads), which the page searches together. */
+export const getStaticProps: GetStaticProps<Props> = () => ({ props: { bundles: searchBundles(getArchive().manifest.slugs.length) } });
+
+export default function SearchPage({ bundles }: Props) {
   return (
     <Layout title="Search" description="Search the questions and answers of the archive." path="/search/">
       <Head>
@@ -18,7 +24,13 @@ export default function SearchPage() {
       </Head>
       <h1 id="search-title">Search</h1>
       {/* public/search.js replaces the message with the search box; without JavaScript it stays. */}
-      <div id="search" className="search" data-bundle-path={sitePath('/pagefind/')} data-base-url={sitePath('/')}>
+      <div
+        id="search"
+        className="search"
+        data-bundle-path={sitePath(bundles[0] ?? '/pagefind/')}
+        data-merge-bundles={bundles.length > 1 ? bundles.slice(1).map(sitePath).join(' ') : undefined}
+        data-base-url={sitePath('/')}
+      >
         <p className="search-needs-js">
           Search needs JavaScript, which is off in this browser. Every question is listed in the{' '}
           <Link href="/">index of all questions</Link>.

@@ -12,9 +12,9 @@ import { OUT, ROOT, runBuild } from '../helpers/build';
 import { requireChromium } from './helpers/chromium';
 import { writeFixtureContent } from './helpers/fixture-content';
 
-/** Builds `contentDir` into out/; throws with the build output when it fails. */
-function build(contentDir: string): void {
-  const result = runBuild({ CONTENT_DIR: contentDir });
+/** Builds `contentDir` into out/ (with `env` set); throws with the build output when it fails. */
+function build(contentDir: string, env: Record<string, string> = {}): void {
+  const result = runBuild({ CONTENT_DIR: contentDir, ...env });
   if (result.status !== 0) throw new Error(`npm run build (CONTENT_DIR=${contentDir}) failed:\n${result.output}`);
 }
 
@@ -25,7 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const fixtureDir = path.join(tmp, 'fixture-site');
   const fixtureContent = path.join(tmp, 'fixture-content');
   writeFixtureContent(fixtureContent);
-  build(fixtureContent);
+  // Its 54 threads in two search bundles, as a large archive's are: search must find both.
+  build(fixtureContent, { SEARCH_BUNDLE_THREADS: '30' });
   cpSync(OUT, fixtureDir, { recursive: true });
   build(path.join(ROOT, 'content'));
   const seed = await serveStatic(OUT);

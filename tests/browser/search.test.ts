@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from './helpers/chromium';
-import { SEED_SLUG, inSeed } from './helpers/site';
+import { LINES_SLUGS, SEED_SLUG, inFixture, inSeed } from './helpers/site';
 
 const browser = useBrowser();
 
@@ -49,6 +49,24 @@ describe('search page in Chromium', () => {
         'Search needs JavaScript, which is off in this browser. Every question is listed in the index of all questions.',
       );
       expect(await page.locator('#search a').getAttribute('href')).toBe('/');
+    } finally {
+      await close();
+    }
+  });
+
+  it('searches every bundle of an archive indexed in several (fixture site: two bundles)', async () => {
+    const { page, log, close } = await openPage(browser(), inFixture('/search/'), { javaScriptEnabled: true });
+    try {
+      expect(await page.locator('#search').getAttribute('data-merge-bundles')).toBe('/pagefind-2/');
+      const input = page.getByRole('textbox', { name: 'Search', exact: true });
+      // The seed thread is in the first bundle (by name), the numbered-notes thread in the second.
+      for (const [query, slug] of [['masseter', SEED_SLUG], ['numbered', LINES_SLUGS[1] ?? '']]) {
+        await input.fill(query ?? '');
+        const result = page.locator('.pagefind-ui__result-link').first();
+        await expect.poll(() => result.getAttribute('href'), { timeout: 10_000 }).toBe(`/threads/${slug}/`);
+      }
+      expect(log.consoleErrors).toEqual([]);
+      expect(log.failed).toEqual([]);
     } finally {
       await close();
     }
