@@ -67,15 +67,16 @@ function siteStats(outDir: string, contentDir: string, n: number): Site {
     const slug = THREAD_PAGE.exec(f)?.[1] ?? '';
     textGzip.set(f, gzipSize(readFileSync(path.join(contentDir, `${slug}.md`))));
   }
-  const pagefind = path.join(outDir, 'pagefind');
+  // The search index: out/pagefind/, and out/pagefind-2/, … above 20,000 threads (README, "Search").
+  const isSearchIndex = (f: string) => /^pagefind(-\d+)?\//u.test(f);
   const browse = files.filter(isBrowse);
   return {
     files: files.length,
     bytes: bytesUnder(outDir),
     browsePages: browse.length,
     browseBytes: browse.reduce((sum, f) => sum + statSync(path.join(outDir, f)).size, 0),
-    outPerThread: bytesUnder(outDir, (f) => !f.startsWith('pagefind/')) / n,
-    pagefindBytes: existsSync(pagefind) ? bytesUnder(pagefind) : 0,
+    outPerThread: bytesUnder(outDir, (f) => !isSearchIndex(f)) / n,
+    pagefindBytes: bytesUnder(outDir, isSearchIndex),
     threadPages: threadFiles.map((f) => pageSize(outDir, f)),
     textGzip,
     otherPages: files.filter(isListing).map((f) => pageSize(outDir, f)),
@@ -130,7 +131,7 @@ function figures(b: Build, n: number): Record<string, string> {
     'peak memory, process tree': fmtMB(b.peakBytes),
     'peak memory without Pagefind / of Pagefind': `${fmtMB(b.peakPagesBytes)} / ${fmtMB(b.peakSearchBytes)}`,
     'out/ per thread (search index aside)': fmtKB(b.site.outPerThread),
-    'search index (out/pagefind) per thread': b.site.pagefindBytes ? fmtKB(b.site.pagefindBytes / n) : 'none',
+    'search index (out/pagefind*) per thread': b.site.pagefindBytes ? fmtKB(b.site.pagefindBytes / n) : 'none',
     'thread page HTML, median raw / gzip': `${fmtInt(median(t.map((p) => p.htmlBytes)))} / ${fmtInt(median(t.map((p) => p.htmlGzip)))} B`,
     'thread page CSS gzip': `${fmtInt(median(t.map((p) => p.cssGzip)))} B`,
     'JS per thread or index page, max raw / gzip (scripts)': `${fmtInt(max(js.map((p) => p.jsBytes)))} / ${fmtInt(max(js.map((p) => p.jsGzip)))} B (${max(js.map((p) => p.scripts))})`,
