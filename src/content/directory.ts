@@ -27,7 +27,7 @@ export function sortKey(name: string): string {
 }
 
 /** A to Z by sort key, then by the name as written, then by `tie` (a slug): the same order on every machine. */
-function byName<T>(name: (x: T) => string, tie: (x: T) => string): (a: T, b: T) => number {
+export function byName<T>(name: (x: T) => string, tie: (x: T) => string): (a: T, b: T) => number {
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return (a, b) => cmp(sortKey(name(a)), sortKey(name(b))) || cmp(name(a), name(b)) || cmp(tie(a), tie(b));
 }

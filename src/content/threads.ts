@@ -11,7 +11,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { directoryOf, sortKey } from './directory';
+import { byName, directoryOf } from './directory';
 import type { DirectoryEntry } from './directory';
 import { collectDoctors } from './doctors';
 import type { DoctorProfile } from './doctors';
@@ -90,11 +90,7 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
       topic.threads.push(t.slug);
     }
   }
-  const topicList = [...topics.values()].sort((a, b) => {
-    const ka = sortKey(a.name);
-    const kb = sortKey(b.name);
-    return ka < kb ? -1 : ka > kb ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
-  });
+  const topicList = [...topics.values()].sort(byName((t) => t.name, (t) => t.slug));
   return {
     manifest: {
       contentDir: path.resolve(contentDir),

@@ -148,7 +148,7 @@ export function doctorPages(): { slug: string; page: number }[] {
 export function doctorPage(slug: string, page: number): DoctorPageView {
   const { answers, ...who } = getArchive().doctor(slug);
   const pages = pageCount(answers.length);
-  if (!Number.isInteger(page) || page < 1 || page > pages) throw new Error(`doctor ${slug} has no page ${page}`);
+  checkPage(page, pages, `doctor ${slug}`);
   const count = `${answers.length} ${answers.length === 1 ? 'answer' : 'answers'}`;
   const description = `${who.name}, ${who.specialty ? `${who.specialty} in ` : ''}${who.location}: ${count} in the archive.`;
   return {
