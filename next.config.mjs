@@ -1,21 +1,25 @@
 import { availableParallelism } from 'node:os';
+import { URL } from 'node:url';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 
-// Without trailing slashes, like src/site.ts: GitHub's configure-pages gives "/repo/" or "/".
-const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/u, '');
+// Checked before this runs (src/settings.ts, by `npm run build` and `npm run dev`). A folder in
+// SITE_URL is the base path unless BASE_PATH is set (then they agree); no trailing slash.
+const siteUrl = process.env.SITE_URL ?? 'http://localhost:3000';
+const basePath = (process.env.BASE_PATH ?? (URL.canParse(siteUrl) ? new URL(siteUrl).pathname : '')).replace(/\/+$/u, '');
 
 /**
- * Static export to out/. Pages opt out of the client runtime one by one (see README,
+ * Static export to out/ (`next dev` serves without it: an export's dev server must list every
+ * page ahead and answers from an old list after an edit; README, "Writing and previewing"). Pages opt out of the client runtime one by one (see README,
  * "Zero JavaScript"); BASE_PATH serves the site below a folder, SITE_URL makes absolute links.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
-  output: 'export',
   trailingSlash: true,
   basePath,
   env: {
     BASE_PATH: basePath,
     SITE_NAME: process.env.SITE_NAME ?? 'Q&A Thread Archive',
-    SITE_URL: process.env.SITE_URL ?? 'http://localhost:3000',
+    SITE_URL: siteUrl,
   },
   poweredByHeader: false,
   reactStrictMode: true,
@@ -29,4 +33,7 @@ const nextConfig = {
   experimental: { cpus: availableParallelism() },
 };
 
-export default nextConfig;
+/** @param {string} phase */
+export default function config(phase) {
+  return phase === PHASE_DEVELOPMENT_SERVER ? nextConfig : { ...nextConfig, output: 'export' };
+}

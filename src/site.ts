@@ -1,27 +1,25 @@
-/** Site-wide settings, from the environment at build time (see README, "Deploy"). */
+/** Site-wide settings (read and checked by settings.ts) and the site's paths. */
+import { readSettings } from './settings';
+
+// Direct `process.env.X` reads: Next writes these three into the pages it compiles (next.config.mjs).
+const reading = readSettings({ SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH, SITE_NAME: process.env.SITE_NAME });
+// `npm run build` and `npm run dev` stop on these before anything is compiled (src/cli/settings.ts); this is for any other way in.
+if (reading.errors.length > 0) throw new Error(reading.errors.join('\n'));
 
 /** Name shown in the header and page titles. */
-export const SITE_NAME = process.env.SITE_NAME ?? 'Q&A Thread Archive';
+export const SITE_NAME = reading.settings.siteName;
 
 /**
  * Path prefix when the site is served below a folder, e.g. `/archive`; empty at a domain's root.
- * Trailing slashes are dropped, so `/archive/` and `/` (as GitHub's configure-pages gives them)
- * work too; next.config.mjs does the same.
+ * From BASE_PATH or from the folder in SITE_URL (settings.ts).
  */
-export const BASE_PATH = (process.env.BASE_PATH ?? '').replace(/\/+$/u, '');
-if (BASE_PATH !== '' && !/^\/[^\s?#]*$/u.test(BASE_PATH)) {
-  throw new Error(`BASE_PATH must start with "/" and hold no spaces, "?" or "#", got ${JSON.stringify(process.env.BASE_PATH)}`);
-}
+export const BASE_PATH = reading.settings.basePath;
 
 /**
  * The site's origin as readers reach it, without the base path and without a trailing slash:
  * canonical links, Open Graph and the sitemap need absolute addresses.
  */
-export const SITE_URL = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/u, '');
-if (!/^https?:\/\/[^/?#\s]+$/u.test(SITE_URL)) {
-  // A path here would be doubled with BASE_PATH in every absolute link: it belongs in BASE_PATH.
-  throw new Error(`SITE_URL must be an origin such as https://example.org (put any folder in BASE_PATH), got ${JSON.stringify(process.env.SITE_URL)}`);
-}
+export const SITE_URL = reading.settings.siteUrl;
 
 /** A path inside the site with the base path in front, for links Next does not prefix itself. */
 export function sitePath(pathname: string): string {

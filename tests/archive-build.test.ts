@@ -47,14 +47,15 @@ function searchFragments(): string[] {
 /** Generated threads newest first: 117 down to 1. */
 const newestFirst = Array.from({ length: GENERATED }, (_, k) => generatedSlug(GENERATED - k));
 
-describe('built archive of 120 threads at BASE_PATH=/archive', () => {
+describe('built archive of 120 threads at SITE_URL=https://example.org/archive', () => {
   let contentDir = '';
   let buildOutput = '';
   beforeAll(() => {
     contentDir = writeArchive();
     // SITEMAP_MAX_URLS: the pages take a sitemap index, as 50,000 would on a large archive;
     // SEARCH_BUNDLE_THREADS: the 120 threads take three search bundles, as 50,000 would.
-    const build = runBuild({ CONTENT_DIR: contentDir, BASE_PATH: BASE, SITE_URL: SITE, SITEMAP_MAX_URLS: '50', SEARCH_BUNDLE_THREADS: '50' });
+    // The folder in SITE_URL is the base path (no BASE_PATH), as a project site's address is written.
+    const build = runBuild({ CONTENT_DIR: contentDir, SITE_URL: `${SITE}${BASE}/`, SITEMAP_MAX_URLS: '50', SEARCH_BUNDLE_THREADS: '50' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
     buildOutput = build.output;
   });

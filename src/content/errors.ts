@@ -49,6 +49,11 @@ export class ContentError extends Error {
   }
 }
 
+/** Thrown for a thread, doctor, topic or page that the archive does not have: in `next dev` its page answers 404 (views.ts, staticProps). */
+export class NotFound extends Error {
+  override name = 'NotFound';
+}
+
 /** Formats a field path: `answers[2].doctor.name`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

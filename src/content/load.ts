@@ -45,13 +45,44 @@ export function contentNames(dir: string): string[] {
   return readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
 }
 
+/** A reading of the content folder by `liveLoader`: what `loadContent` gives, and whether any file changed since the last reading. */
+export type LiveReading = { loaded: Loaded; changed: boolean };
+
+/**
+ * `loadContent` for `next dev`: each call lists `dir` again and parses only the files that are
+ * new or whose inode, size, modification or change time differ from the last call; removed
+ * files drop out. The result is what `loadContent` would give now.
+ */
+export function liveLoader(dir: string): () => LiveReading {
+  let known = new Map<string, { stamp: string; entry: Entry }>();
+  let last: Loaded | undefined;
+  return () => {
+    const next = new Map<string, { stamp: string; entry: Entry }>();
+    let changed = last === undefined;
+    for (const name of contentNames(dir)) {
+      const stat = lstatSync(path.join(dir, name), { bigint: true });
+      const stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+      const old = known.get(name);
+      if (old?.stamp === stamp) next.set(name, old);
+      else {
+        changed = true;
+        next.set(name, { stamp, entry: loadEntry(dir, name) });
+      }
+    }
+    if (next.size !== known.size) changed = true;
+    known = next;
+    if (changed || !last) last = combineEntries([...next.values()].map((v) => v.entry));
+    return { loaded: last, changed };
+  };
+}
+
 /** One entry of the content folder, read and parsed; `file` is the path shown in problems. */
 export type Entry = Parsed & { file: string };
 
 /** Reads and parses one entry of `dir`, refusing links, folders, other files and oversized files unread. */
 export function loadEntry(dir: string, name: string): Entry {
   const file = `${path.relative(process.cwd(), dir).split(path.sep).join('/') || '.'}/${name}`;
-  const stat = lstatSync(path.join(dir, name));
+  const stat = lstatSync(path.join(dir, name), { bigint: true });
   const refuse = (message: string): Entry => ({ file, problems: [{ file, line: 1, col: 1, field: FILE_FIELD, message }], slugAt: { line: 1, col: 1 } });
   if (stat.isSymbolicLink()) return refuse('symbolic links are not followed; put the file itself in the content folder');
   if (!stat.isFile() || !name.endsWith('.md')) return refuse('only .md files belong in the content folder; move or remove this');

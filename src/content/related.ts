@@ -98,6 +98,39 @@ function exactScore(
   return score;
 }
 
+/** Every term met so far, numbered in the order met: a thread's terms are kept as numbers. */
+const termNumbers = new Map<string, number>();
+const termNames: string[] = [];
+
+/** A thread's distinct terms, as numbers, in the order they first occur, with how often each occurs. */
+type TermCounts = { ids: Int32Array; counts: Float64Array };
+
+/** Each thread's term counts, kept while the thread object lives: `next dev` reads the archive again after an edit, and only the edited thread's text is split into terms again. */
+const termCounts = new WeakMap<Thread, TermCounts>();
+
+function countTerms(t: Thread): TermCounts {
+  const known = termCounts.get(t);
+  if (known) return known;
+  const c = new Map<string, number>();
+  for (const term of terms(`${t.title} ${t.question.body}`)) c.set(term, (c.get(term) ?? 0) + 1);
+  const ids = new Int32Array(c.size);
+  const counts = new Float64Array(c.size);
+  let k = 0;
+  for (const [term, count] of c) {
+    let id = termNumbers.get(term);
+    if (id === undefined) {
+      termNumbers.set(term, (id = termNames.length));
+      termNames.push(term);
+    }
+    ids[k] = id;
+    counts[k] = count;
+    k += 1;
+  }
+  const result = { ids, counts };
+  termCounts.set(t, result);
+  return result;
+}
+
 /**
  * Up to MAX_RELATED related threads for every thread, by slug. A term counts when at least two
  * threads use it and it is not in more than half of them (then it says nothing); a thread
@@ -107,57 +140,73 @@ function exactScore(
  * candidate's score is then exact, whether or not it was on every list it belongs to.
  */
 export function relatedThreads(threads: readonly Thread[], options: RelatedOptions = {}): Map<string, RelatedThread[]> {
+  const find = relatedFinder(threads, options);
+  return new Map(threads.map((t, i) => [t.slug, find(i)]));
+}
+
+/**
+ * What `relatedThreads` gives, one thread at a time: the index over every thread is built once,
+ * then `find(i)` scores the candidates of the thread at `i` only. The archive asks for a thread's
+ * list when its page is made, so `next dev` scores one thread on a reload, not the whole archive.
+ */
+export function relatedFinder(threads: readonly Thread[], options: RelatedOptions = {}): (i: number) => RelatedThread[] {
   const cap = Math.max(MAX_RELATED + 1, options.postingsPerTerm ?? POSTINGS_PER_TERM);
-  const counts = threads.map((t) => {
-    const c = new Map<string, number>();
-    for (const term of terms(`${t.title} ${t.question.body}`)) c.set(term, (c.get(term) ?? 0) + 1);
-    return c;
-  });
-  const df = new Map<string, number>();
-  for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const counts = threads.map(countTerms);
   const n = threads.length;
   const maxDf = Math.max(2, Math.floor(n / 2));
+  const termCount = termNames.length;
+  const df = new Int32Array(termCount);
+  for (const { ids } of counts) for (let k = 0; k < ids.length; k += 1) df[ids[k] ?? 0] = (df[ids[k] ?? 0] ?? 0) + 1;
+  const kept = (id: number) => {
+    const d = df[id] ?? 0;
+    return d >= 2 && d <= maxDf;
+  };
 
-  // Each thread's meaningful terms (as numbers) with unit-length weights; postings: term -> threads and weights.
-  const termIds = new Map<string, number>();
-  const postings: { docs: number[]; weights: number[] }[] = [];
-  const vectors = counts.map((c) => {
-    const v: [string, number][] = [];
-    for (const [term, count] of c) {
-      const d = df.get(term) ?? 0;
-      if (d >= 2 && d <= maxDf) v.push([term, (1 + Math.log(count)) * Math.log(1 + n / d)]);
-    }
-    const norm = Math.sqrt(v.reduce((sum, [, w]) => sum + w * w, 0));
-    for (const entry of v) entry[1] /= norm;
-    return v;
-  });
-  // All vectors in two flat arrays (thread i at offsets[i]..offsets[i + 1]): rescoring a candidate
-  // reads one short contiguous run, where an object per thread costs a cache miss per candidate.
+  // Each thread's meaningful terms with unit-length weights, in two flat arrays (thread i at
+  // offsets[i]..offsets[i + 1], in the order its terms first occur): rescoring a candidate reads
+  // one short contiguous run, where an object per thread costs a cache miss per candidate.
   const offsets = new Int32Array(n + 1);
-  vectors.forEach((v, i) => (offsets[i + 1] = (offsets[i] ?? 0) + v.length));
+  counts.forEach(({ ids }, i) => {
+    let size = 0;
+    for (let k = 0; k < ids.length; k += 1) if (kept(ids[k] ?? 0)) size += 1;
+    offsets[i + 1] = (offsets[i] ?? 0) + size;
+  });
   const vectorIds = new Int32Array(offsets[n] ?? 0);
   const vectorWeights = new Float64Array(offsets[n] ?? 0);
-  vectors.forEach((v, i) => {
-    let at = offsets[i] ?? 0;
-    for (const [term, w] of v) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        termIds.set(term, (id = postings.length));
-        postings.push({ docs: [], weights: [] });
-      }
+  const postingSize = new Int32Array(termCount);
+  counts.forEach(({ ids, counts: tf }, i) => {
+    const from = offsets[i] ?? 0;
+    let at = from;
+    let sum = 0;
+    for (let k = 0; k < ids.length; k += 1) {
+      const id = ids[k] ?? 0;
+      if (!kept(id)) continue;
+      const w = (1 + Math.log(tf[k] ?? 1)) * Math.log(1 + n / (df[id] ?? 1));
       vectorIds[at] = id;
       vectorWeights[at] = w;
+      sum += w * w;
+      postingSize[id] = (postingSize[id] ?? 0) + 1;
       at += 1;
-      postings[id]?.docs.push(i);
-      postings[id]?.weights.push(w);
     }
+    const norm = Math.sqrt(sum);
+    for (let k = from; k < at; k += 1) vectorWeights[k] = (vectorWeights[k] ?? 0) / norm;
   });
-  const strongest = vectors.map((v) =>
-    v
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, STRONGEST_TERMS)
-      .map(([term, w]) => ({ id: termIds.get(term) ?? 0, w })),
-  );
+
+  // Postings: term -> the threads that use it (in thread order) and its weight there, flat too.
+  const postingStart = new Int32Array(termCount + 1);
+  for (let id = 0; id < termCount; id += 1) postingStart[id + 1] = (postingStart[id] ?? 0) + (postingSize[id] ?? 0);
+  const postingDocs = new Int32Array(postingStart[termCount] ?? 0);
+  const postingWeights = new Float64Array(postingStart[termCount] ?? 0);
+  const filled = postingStart.slice(0, termCount);
+  for (let i = 0; i < n; i += 1) {
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k += 1) {
+      const id = vectorIds[k] ?? 0;
+      const at = filled[id] ?? 0;
+      postingDocs[at] = i;
+      postingWeights[at] = vectorWeights[k] ?? 0;
+      filled[id] = at + 1;
+    }
+  }
 
   // Cut long posting lists to the threads where the term weighs most; slug order breaks ties,
   // so the lists, like the result, do not depend on the order of the input.
@@ -165,32 +214,45 @@ export function relatedThreads(threads: readonly Thread[], options: RelatedOptio
   const bySlug = slugs.map((_, i) => i).sort((a, b) => ((slugs[a] ?? '') < (slugs[b] ?? '') ? -1 : 1));
   const slugRank = new Int32Array(n);
   bySlug.forEach((i, r) => (slugRank[i] = r));
-  for (const list of postings) {
-    if (list.docs.length <= cap) continue;
-    const order = list.docs.map((_, k) => k);
-    order.sort((a, b) => (list.weights[b] ?? 0) - (list.weights[a] ?? 0) || (slugRank[list.docs[a] ?? 0] ?? 0) - (slugRank[list.docs[b] ?? 0] ?? 0));
-    order.length = cap;
-    list.docs = order.map((k) => list.docs[k] ?? 0);
-    list.weights = order.map((k) => list.weights[k] ?? 0);
+  for (let id = 0; id < termCount; id += 1) {
+    const from = postingStart[id] ?? 0;
+    const size = postingSize[id] ?? 0;
+    if (size <= cap) continue;
+    const order = Array.from({ length: size }, (_, k) => from + k);
+    order.sort((a, b) => (postingWeights[b] ?? 0) - (postingWeights[a] ?? 0) || (slugRank[postingDocs[a] ?? 0] ?? 0) - (slugRank[postingDocs[b] ?? 0] ?? 0));
+    const docs = order.slice(0, cap).map((k) => postingDocs[k] ?? 0);
+    docs.forEach((doc, k) => (postingDocs[from + k] = doc));
+    postingSize[id] = cap;
   }
 
   const seen = new Int32Array(n).fill(-1);
-  const position = new Int32Array(postings.length);
+  const position = new Int32Array(termCount);
   const products = new Float64Array(STRONGEST_TERMS);
   const ownWeights = new Float64Array(STRONGEST_TERMS);
   const stats = options.stats ?? { candidates: 0, mostCandidates: 0 };
   stats.candidates = 0;
   stats.mostCandidates = 0;
-  const result = new Map<string, RelatedThread[]>();
-  strongest.forEach((own, i) => {
+  let stamp = 0;
+  /** The thread's STRONGEST_TERMS heaviest terms (ties by term), as (term, weight) pairs. */
+  const strongest = (i: number) => {
+    const order: number[] = [];
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k += 1) order.push(k);
+    order.sort((a, b) => (vectorWeights[b] ?? 0) - (vectorWeights[a] ?? 0) || ((termNames[vectorIds[a] ?? 0] ?? '') < (termNames[vectorIds[b] ?? 0] ?? '') ? -1 : 1));
+    return order.slice(0, STRONGEST_TERMS).map((k) => ({ id: vectorIds[k] ?? 0, w: vectorWeights[k] ?? 0 }));
+  };
+
+  return (i) => {
+    const own = strongest(i);
+    stamp += 1;
     // Plain loops: this is the inner loop of the whole computation.
     const candidates: number[] = [];
     for (const { id } of own) {
-      const docs = postings[id]?.docs ?? [];
-      for (let k = 0; k < docs.length; k += 1) {
-        const j = docs[k] ?? i;
-        if (j === i || seen[j] === i) continue;
-        seen[j] = i;
+      const from = postingStart[id] ?? 0;
+      const to = from + (postingSize[id] ?? 0);
+      for (let k = from; k < to; k += 1) {
+        const j = postingDocs[k] ?? i;
+        if (j === i || seen[j] === stamp) continue;
+        seen[j] = stamp;
         candidates.push(j);
       }
     }
@@ -214,10 +276,6 @@ export function relatedThreads(threads: readonly Thread[], options: RelatedOptio
       if (best.length > MAX_RELATED) best.pop();
     }
     for (const { id } of own) position[id] = 0;
-    result.set(
-      threads[i]?.slug ?? '',
-      best.map(({ slug, j }) => ({ slug, title: threads[j]?.title ?? '' })),
-    );
-  });
-  return result;
+    return best.map(({ slug, j }) => ({ slug, title: threads[j]?.title ?? '' }));
+  };
 }

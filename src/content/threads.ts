@@ -7,7 +7,8 @@
  * file per thread, per doctor and per topic, and the doctor directory. Next's page workers (THREADS_SNAPSHOT) read the manifest and only
  * the files of the page they render, so a worker's memory is bounded by a page, not by the
  * archive (at 50,000 threads each worker held the whole archive and grew to 2.3 GB).
- * Without a snapshot (`next dev`, tests) the same archive is built in memory from CONTENT_DIR.
+ * Without a snapshot (`next dev`, tests) the same archive is built in memory from CONTENT_DIR;
+ * `next dev` reads it again on every page (LIVE_CONTENT).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,9 +16,11 @@ import { byName, directoryOf } from './directory';
 import type { DirectoryEntry } from './directory';
 import { collectDoctors } from './doctors';
 import type { DoctorProfile } from './doctors';
-import { ContentError } from './errors';
-import { loadContent } from './load';
-import { relatedThreads } from './related';
+import { ContentError, NotFound, formatProblem, sortProblems, summarize } from './errors';
+import type { Problem } from './errors';
+import { liveLoader, loadContent } from './load';
+import type { LiveReading } from './load';
+import { relatedFinder } from './related';
 import type { RelatedThread } from './related';
 import { topicSlug } from './schema';
 import type { Thread } from './schema';
@@ -59,8 +62,23 @@ export type Archive = {
 
 let cached: Archive | undefined;
 
-/** The archive of this process: the build's snapshot, or CONTENT_DIR read and checked in memory; throws a ContentError listing every problem. */
+/**
+ * `next dev` (and no snapshot): the content folder is read again whenever a page asks for the
+ * archive, so an edit shows on the next reload without a restart. Only the files whose size or
+ * time changed are parsed again (liveLoader), and what spans the archive is computed lazily, so
+ * a reload after one edit costs a folder listing and that file (README, "Writing and previewing").
+ */
+export const LIVE_CONTENT = !SNAPSHOT && process.env.NODE_ENV === 'development';
+
+let live: { read: () => LiveReading; problems: Problem[]; fileCount: number; fresh: boolean } | undefined;
+
+/**
+ * The archive of this process: the build's snapshot, or CONTENT_DIR read and checked in memory;
+ * throws a ContentError listing every problem. With LIVE_CONTENT it is read again on every call,
+ * holds the valid threads and never throws for a problem: `contentProblems()` has them.
+ */
 export function getArchive(): Archive {
+  if (LIVE_CONTENT) return liveArchive();
   if (!cached) {
     if (SNAPSHOT) cached = snapshotArchive(SNAPSHOT);
     else {
@@ -72,14 +90,67 @@ export function getArchive(): Archive {
   return cached;
 }
 
-/** The archive of `threads`, validated threads of `contentDir`, computed in memory. */
+/**
+ * The archive the page being rendered was made from, for `_document` (which renders after the
+ * page's getStaticProps): in `next dev` the folder as that getStaticProps read it a moment ago,
+ * without listing it again; else getArchive().
+ */
+export function renderedArchive(): Archive {
+  return LIVE_CONTENT && cached ? cached : getArchive();
+}
+
+/**
+ * The problems of the content as `next dev` last read it (for this request, by the page's
+ * getStaticProps), sorted, with the number of files read; none in a build, which stops at the first.
+ */
+export function contentProblems(): { problems: Problem[]; fileCount: number } {
+  if (LIVE_CONTENT && !live) liveArchive();
+  return { problems: live?.problems ?? [], fileCount: live?.fileCount ?? 0 };
+}
+
+function liveArchive(): Archive {
+  live ??= { read: liveLoader(CONTENT_DIR), problems: [], fileCount: 0, fresh: false };
+  // A page calls getArchive several times while its props are made, all in one turn of the event
+  // loop: the folder is listed once a turn (a request made after an edit is always a later turn).
+  if (live.fresh && cached) return cached;
+  live.fresh = true;
+  setImmediate(() => {
+    if (live) live.fresh = false;
+  });
+  const { loaded, changed } = live.read();
+  if (changed || !cached) {
+    cached = memoryArchive(CONTENT_DIR, loaded.threads);
+    const before = live.problems.map(formatProblem).join('\n');
+    live.problems = sortProblems(loaded.problems);
+    live.fileCount = loaded.fileCount;
+    // The terminal shows what the page shows, once a change, as `npm run check` prints it.
+    const lines = live.problems.map(formatProblem);
+    if (lines.join('\n') !== before) {
+      if (lines.length > 0) console.error([...lines, summarize(live.problems, live.fileCount)].join('\n'));
+      else console.log(`content: ${summarize([], live.fileCount)}`);
+    }
+  }
+  return cached;
+}
+
+/**
+ * The archive of `threads`, validated threads of `contentDir`, computed in memory. Related
+ * threads are scored when a thread is asked for, and doctors gathered when first needed, so
+ * that a page of `next dev` pays only for what it shows; a build asks for all of it.
+ */
 export function memoryArchive(contentDir: string, threads: readonly Thread[]): Archive {
   const sorted = sortThreads(threads);
-  const bySlug = new Map(sorted.map((t) => [t.slug, t]));
-  const related = relatedThreads(sorted);
-  const doctors = collectDoctors(sorted);
-  const doctorsBySlug = new Map(doctors.map((d) => [d.slug, d]));
-  const directory = directoryOf(doctors);
+  const bySlug = new Map(sorted.map((t, i) => [t.slug, { thread: t, i }]));
+  let findRelated: ((i: number) => RelatedThread[]) | undefined;
+  const related = new Map<string, RelatedThread[]>();
+  let doctorData: { list: DoctorProfile[]; counts: Manifest['doctors']; bySlug: Map<string, DoctorProfile>; directory: DirectoryEntry[] } | undefined;
+  const doctors = () => {
+    if (!doctorData) {
+      const list = collectDoctors(sorted);
+      doctorData = { list, counts: list.map((d) => ({ slug: d.slug, answerCount: d.answers.length })), bySlug: new Map(list.map((d) => [d.slug, d])), directory: directoryOf(list) };
+    }
+    return doctorData;
+  };
   // One spelling per topic slug across the archive is a content rule (load.ts), so the first is the one.
   const topics = new Map<string, { slug: string; name: string; threads: string[] }>();
   for (const t of sorted) {
@@ -96,23 +167,30 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
       contentDir: path.resolve(contentDir),
       slugs: sorted.map((t) => t.slug),
       answerCount: sorted.reduce((sum, t) => sum + t.answers.length, 0),
-      doctors: doctors.map((d) => ({ slug: d.slug, answerCount: d.answers.length })),
+      get doctors() {
+        return doctors().counts;
+      },
       topics: topicList.map((t) => ({ slug: t.slug, name: t.name, threadCount: t.threads.length })),
     },
     record(slug) {
-      const thread = bySlug.get(slug);
-      if (!thread) throw new Error(`no thread with slug ${JSON.stringify(slug)} in ${contentDir}`);
-      return { thread, related: related.get(slug) ?? [] };
+      const found = bySlug.get(slug);
+      if (!found) throw new NotFound(`no thread with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      let list = related.get(slug);
+      if (!list) {
+        findRelated ??= relatedFinder(sorted);
+        related.set(slug, (list = findRelated(found.i)));
+      }
+      return { thread: found.thread, related: list };
     },
     doctor(slug) {
-      const doctor = doctorsBySlug.get(slug);
-      if (!doctor) throw new Error(`no doctor with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      const doctor = doctors().bySlug.get(slug);
+      if (!doctor) throw new NotFound(`no doctor with slug ${JSON.stringify(slug)} in ${contentDir}`);
       return doctor;
     },
-    directory: () => directory,
+    directory: () => doctors().directory,
     topic(slug) {
       const topic = topics.get(slug);
-      if (!topic) throw new Error(`no topic with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      if (!topic) throw new NotFound(`no topic with slug ${JSON.stringify(slug)} in ${contentDir}`);
       return topic.threads;
     },
   };
@@ -157,11 +235,11 @@ function snapshotArchive(dir: string): Archive {
   return {
     manifest,
     record(slug) {
-      if (!known.has(slug)) throw new Error(`no thread with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
+      if (!known.has(slug)) throw new NotFound(`no thread with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
       return JSON.parse(readFileSync(threadFile(dir, slug), 'utf8')) as ThreadRecord;
     },
     doctor(slug) {
-      if (!knownDoctors.has(slug)) throw new Error(`no doctor with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
+      if (!knownDoctors.has(slug)) throw new NotFound(`no doctor with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
       return JSON.parse(readFileSync(doctorFile(dir, slug), 'utf8')) as DoctorProfile;
     },
     directory() {
@@ -169,7 +247,7 @@ function snapshotArchive(dir: string): Archive {
       return directory;
     },
     topic(slug) {
-      if (!knownTopics.has(slug)) throw new Error(`no topic with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
+      if (!knownTopics.has(slug)) throw new NotFound(`no topic with slug ${JSON.stringify(slug)} in ${CONTENT_DIR}`);
       return JSON.parse(readFileSync(topicFile(dir, slug), 'utf8')) as string[];
     },
   };

@@ -13,7 +13,9 @@ import { DIRECTORY_PAGE_SIZE, NAMES_PAGE_SIZE, firstOnPage, pageCount, pageSlice
 import type { RelatedThread } from './related';
 import { topicSlug } from './schema';
 import type { Answer, Thread } from './schema';
-import { getArchive } from './threads';
+import { NotFound } from './errors';
+import { LIVE_CONTENT, getArchive } from './threads';
+import type { Archive } from './threads';
 
 /** A thread as its page shows it: the markdown bodies leave it, their HTML is beside it. */
 export type ShownThread = Omit<Thread, 'question' | 'answers'> & {
@@ -25,6 +27,27 @@ export type ShownThread = Omit<Thread, 'question' | 'answers'> & {
 export type TopicLink = { slug: string; name: string };
 
 const topicLinks = (t: Thread): TopicLink[] => (t.topics ?? []).map((name) => ({ slug: topicSlug(name), name }));
+
+/**
+ * getStaticPaths's answer: every page of a dynamic route in a build. In `next dev` no page is
+ * listed ahead and each request is made on demand (getStaticProps answers 404 for a page the
+ * content lacks): Next's dev server would otherwise answer from the paths it listed before an
+ * edit, and list them again in a new process on every request.
+ */
+export function staticPaths<P extends Record<string, string>>(list: () => P[]): { paths: { params: P }[]; fallback: false | 'blocking' } {
+  if (LIVE_CONTENT) return { paths: [], fallback: 'blocking' };
+  return { paths: list().map((params) => ({ params })), fallback: false };
+}
+
+/** getStaticProps's answer for a dynamic route: the page's props, or 404 when the archive has no such thread, doctor, topic or page. */
+export function staticProps<T>(props: () => T): { props: T } | { notFound: true } {
+  try {
+    return { props: props() };
+  } catch (error) {
+    if (error instanceof NotFound) return { notFound: true };
+    throw error;
+  }
+}
 
 /** A thread with its markdown rendered. */
 export type ThreadView = {
@@ -196,7 +219,7 @@ function groups(kind: GroupKind): Group[] {
 }
 
 function checkPage(page: number, pages: number, what: string): void {
-  if (!Number.isInteger(page) || page < 1 || page > pages) throw new Error(`${what} has no page ${page}`);
+  if (!Number.isInteger(page) || page < 1 || page > pages) throw new NotFound(`${what} has no page ${page}`);
 }
 
 /** How many pages the directory takes. */
@@ -259,7 +282,7 @@ export function groupPages(kind: GroupKind): { slug: string; page: number }[] {
 /** Page `page` of the doctors of one specialty or place. */
 export function groupPage(kind: GroupKind, slug: string, page: number): DoctorsPageView {
   const group = groups(kind).find((g) => g.slug === slug);
-  if (!group) throw new Error(`no ${kind} with slug ${JSON.stringify(slug)}`);
+  if (!group) throw new NotFound(`no ${kind} with slug ${JSON.stringify(slug)}`);
   const pages = pageCount(group.doctors.length, DIRECTORY_PAGE_SIZE);
   checkPage(page, pages, `${kind} ${slug}`);
   const wanted = new Set(pageSlice(group.doctors, page, DIRECTORY_PAGE_SIZE));
@@ -292,7 +315,7 @@ export function topicPages(): { slug: string; page: number }[] {
 export function topicPage(slug: string, page: number): TopicPageView {
   const archive = getArchive();
   const topic = archive.manifest.topics.find((t) => t.slug === slug);
-  if (!topic) throw new Error(`no topic with slug ${JSON.stringify(slug)}`);
+  if (!topic) throw new NotFound(`no topic with slug ${JSON.stringify(slug)}`);
   const threads = archive.topic(slug);
   const pages = pageCount(threads.length);
   checkPage(page, pages, `topic ${slug}`);
@@ -306,8 +329,8 @@ export function topicPage(slug: string, page: number): TopicPageView {
 }
 
 /** Whether any thread has a topic: without one there are no topic pages and no links to them. */
-export function siteHasTopics(): boolean {
-  return getArchive().manifest.topics.length > 0;
+export function siteHasTopics(archive: Archive = getArchive()): boolean {
+  return archive.manifest.topics.length > 0;
 }
 
 /** Every content page's path (no base path), for the sitemap: index pages, threads, every page of every doctor, the directory and its groups, topics. */

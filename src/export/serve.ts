@@ -17,8 +17,8 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-/** A running server: its origin (`http://127.0.0.1:PORT`) and how to stop it. */
-export type StaticServer = { origin: string; close: () => Promise<void> };
+/** A running server: its origin (`http://127.0.0.1:PORT`), its port and how to stop it. */
+export type StaticServer = { origin: string; port: number; close: () => Promise<void> };
 
 /** The file a URL path names under `root`: a folder means its index.html; undefined when missing or outside root. */
 function resolveFile(root: string, urlPath: string): string | undefined {
@@ -57,14 +57,20 @@ async function listen(server: Server, ports: number[]): Promise<number> {
 }
 
 /**
- * Serves `root` (an export such as out/) on 127.0.0.1 at the first free port in [first, last]:
- * folders answer with their index.html, anything missing with 404.html and status 404.
+ * Serves `root` (an export such as out/) on 127.0.0.1 at the first free port in [first, last],
+ * below `basePath` (`/archive`) if given, where `/` sends the reader: folders answer with their
+ * index.html, anything missing with 404.html and status 404.
  */
-export async function serveStatic(root: string, first = 4500, last = 4599): Promise<StaticServer> {
+export async function serveStatic(root: string, first = 4500, last = 4599, basePath = ''): Promise<StaticServer> {
   const dir = path.resolve(root);
   const server = createServer((req, res) => {
     const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const found = resolveFile(dir, urlPath);
+    if (basePath !== '' && (urlPath === '/' || urlPath === basePath)) {
+      res.writeHead(302, { Location: `${basePath}/` }).end();
+      return;
+    }
+    const inside = basePath === '' ? urlPath : urlPath.startsWith(`${basePath}/`) ? urlPath.slice(basePath.length) : undefined;
+    const found = inside === undefined ? undefined : resolveFile(dir, inside);
     const file = found ?? path.join(dir, '404.html');
     res.writeHead(found ? 200 : 404, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -77,6 +83,7 @@ export async function serveStatic(root: string, first = 4500, last = 4599): Prom
   const port = await listen(server, ports);
   return {
     origin: `http://127.0.0.1:${port}`,
+    port,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,6 +1,9 @@
 import Document, { Head, Html, Main, NextScript } from 'next/document';
+import { ContentProblems } from '../components/ContentProblems';
 import { SiteFooter } from '../components/SiteFooter';
 import { SiteHeader, sectionOf } from '../components/SiteHeader';
+import { formatProblem, summarize } from '../content/errors';
+import { contentProblems, renderedArchive } from '../content/threads';
 import { siteHasTopics } from '../content/views';
 import { CSP_NO_SCRIPT, CSP_SEARCH, SEARCH_ROUTE, sitePath } from '../site';
 
@@ -12,6 +15,8 @@ export default class SiteDocument extends Document {
   override render() {
     const route = this.props.__NEXT_DATA__.page;
     const csp = route === SEARCH_ROUTE ? CSP_SEARCH : CSP_NO_SCRIPT;
+    // Only `next dev` has problems here: a build stops on the first (check, then getArchive).
+    const { problems, fileCount } = contentProblems();
     return (
       <Html lang="en">
         <Head>
@@ -20,7 +25,8 @@ export default class SiteDocument extends Document {
           <meta name="color-scheme" content="light dark" />
         </Head>
         <body>
-          <SiteHeader current={sectionOf(route)} topics={siteHasTopics()} />
+          <SiteHeader current={sectionOf(route)} topics={siteHasTopics(renderedArchive())} />
+          {problems.length > 0 ? <ContentProblems lines={[...problems.map(formatProblem), summarize(problems, fileCount)]} /> : null}
           <Main />
           <SiteFooter />
           <NextScript />

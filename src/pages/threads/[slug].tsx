@@ -5,21 +5,18 @@ import { QuestionCard } from '../../components/QuestionCard';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { RelatedThreads } from '../../components/RelatedThreads';
 import { TopicLinks } from '../../components/TopicLinks';
-import { threadSlugs, threadView } from '../../content/views';
+import { staticPaths, staticProps, threadSlugs, threadView } from '../../content/views';
 import { threadPath, topicPath } from '../../site';
 import type { ThreadView } from '../../content/views';
 
 /** No client JavaScript on this page (see README, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-export const getStaticPaths: GetStaticPaths = () => ({
-  paths: threadSlugs().map((slug) => ({ params: { slug } })),
-  fallback: false,
-});
+export const getStaticPaths: GetStaticPaths = () =>
+  staticPaths(() => threadSlugs().map((slug) => ({ slug })));
 
-export const getStaticProps: GetStaticProps<ThreadView, { slug: string }> = ({ params }) => ({
-  props: threadView(params?.slug ?? ''),
-});
+export const getStaticProps: GetStaticProps<ThreadView, { slug: string }> = ({ params }) =>
+  staticProps(() => threadView(params?.slug ?? ''));
 
 export default function ThreadPage({ thread, questionHtml, answersHtml, doctorSlugs, description, related, topics }: ThreadView) {
   const total = thread.answers.length;

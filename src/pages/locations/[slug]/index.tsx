@@ -1,6 +1,6 @@
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
 import { DoctorsPage } from '../../../components/DoctorsPage';
-import { groupPage, groupPages } from '../../../content/views';
+import { groupPage, groupPages, staticPaths, staticProps } from '../../../content/views';
 import type { DoctorsPageView } from '../../../content/views';
 
 /** No client JavaScript on this page (see README, "Zero JavaScript"). */
@@ -8,16 +8,15 @@ export const config: PageConfig = { unstable_runtimeJS: false };
 
 type Props = { view: DoctorsPageView };
 
-export const getStaticPaths: GetStaticPaths = () => ({
-  paths: groupPages('location')
-    .filter((g) => g.page === 1)
-    .map(({ slug }) => ({ params: { slug } })),
-  fallback: false,
-});
+export const getStaticPaths: GetStaticPaths = () =>
+  staticPaths(() =>
+    groupPages('location')
+      .filter((g) => g.page === 1)
+      .map(({ slug }) => ({ slug })),
+  );
 
-export const getStaticProps: GetStaticProps<Props, { slug: string }> = ({ params }) => ({
-  props: { view: groupPage('location', params?.slug ?? '', 1) },
-});
+export const getStaticProps: GetStaticProps<Props, { slug: string }> = ({ params }) =>
+  staticProps(() => ({ view: groupPage('location', params?.slug ?? '', 1) }));
 
 export default function LocationPage({ view }: Props) {
   return <DoctorsPage view={view} />;

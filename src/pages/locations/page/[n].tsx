@@ -1,6 +1,6 @@
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
 import { NamesPage } from '../../../components/NamesPage';
-import { namesPage, namesPageCount } from '../../../content/views';
+import { namesPage, namesPageCount, staticPaths, staticProps } from '../../../content/views';
 import type { NamesPageView } from '../../../content/views';
 
 /** No client JavaScript on this page (see README, "Zero JavaScript"). */
@@ -9,14 +9,11 @@ export const config: PageConfig = { unstable_runtimeJS: false };
 type Props = { view: NamesPageView };
 
 /** Pages 2 and up; page 1 is `/locations/`. */
-export const getStaticPaths: GetStaticPaths = () => ({
-  paths: Array.from({ length: namesPageCount('location') - 1 }, (_, i) => ({ params: { n: String(i + 2) } })),
-  fallback: false,
-});
+export const getStaticPaths: GetStaticPaths = () =>
+  staticPaths(() => Array.from({ length: namesPageCount('location') - 1 }, (_, i) => ({ n: String(i + 2) })));
 
-export const getStaticProps: GetStaticProps<Props, { n: string }> = ({ params }) => ({
-  props: { view: namesPage('location', Number(params?.n)) },
-});
+export const getStaticProps: GetStaticProps<Props, { n: string }> = ({ params }) =>
+  staticProps(() => ({ view: namesPage('location', Number(params?.n)) }));
 
 export default function LocationsPageN({ view }: Props) {
   return <NamesPage view={view} />;

@@ -1,6 +1,6 @@
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
 import { NamesPage } from '../../../components/NamesPage';
-import { namesPage, namesPageCount } from '../../../content/views';
+import { namesPage, namesPageCount, staticPaths, staticProps } from '../../../content/views';
 import type { NamesPageView } from '../../../content/views';
 
 /** No client JavaScript on this page (see README, "Zero JavaScript"). */
@@ -9,14 +9,11 @@ export const config: PageConfig = { unstable_runtimeJS: false };
 type Props = { view: NamesPageView };
 
 /** Pages 2 and up; page 1 is `/specialties/`. */
-export const getStaticPaths: GetStaticPaths = () => ({
-  paths: Array.from({ length: namesPageCount('specialty') - 1 }, (_, i) => ({ params: { n: String(i + 2) } })),
-  fallback: false,
-});
+export const getStaticPaths: GetStaticPaths = () =>
+  staticPaths(() => Array.from({ length: namesPageCount('specialty') - 1 }, (_, i) => ({ n: String(i + 2) })));
 
-export const getStaticProps: GetStaticProps<Props, { n: string }> = ({ params }) => ({
-  props: { view: namesPage('specialty', Number(params?.n)) },
-});
+export const getStaticProps: GetStaticProps<Props, { n: string }> = ({ params }) =>
+  staticProps(() => ({ view: namesPage('specialty', Number(params?.n)) }));
 
 export default function SpecialtiesPageN({ view }: Props) {
   return <NamesPage view={view} />;

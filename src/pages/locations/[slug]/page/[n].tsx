@@ -1,6 +1,6 @@
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
 import { DoctorsPage } from '../../../../components/DoctorsPage';
-import { groupPage, groupPages } from '../../../../content/views';
+import { groupPage, groupPages, staticPaths, staticProps } from '../../../../content/views';
 import type { DoctorsPageView } from '../../../../content/views';
 
 /** No client JavaScript on this page (see README, "Zero JavaScript"). */
@@ -9,16 +9,15 @@ export const config: PageConfig = { unstable_runtimeJS: false };
 type Props = { view: DoctorsPageView };
 
 /** Pages 2 and up of each; page 1 is `/locations/<slug>/`. */
-export const getStaticPaths: GetStaticPaths = () => ({
-  paths: groupPages('location')
-    .filter((g) => g.page > 1)
-    .map(({ slug, page }) => ({ params: { slug, n: String(page) } })),
-  fallback: false,
-});
+export const getStaticPaths: GetStaticPaths = () =>
+  staticPaths(() =>
+    groupPages('location')
+      .filter((g) => g.page > 1)
+      .map(({ slug, page }) => ({ slug, n: String(page) })),
+  );
 
-export const getStaticProps: GetStaticProps<Props, { slug: string; n: string }> = ({ params }) => ({
-  props: { view: groupPage('location', params?.slug ?? '', Number(params?.n)) },
-});
+export const getStaticProps: GetStaticProps<Props, { slug: string; n: string }> = ({ params }) =>
+  staticProps(() => ({ view: groupPage('location', params?.slug ?? '', Number(params?.n)) }));
 
 export default function LocationPageN({ view }: Props) {
   return <DoctorsPage view={view} />;
