@@ -157,6 +157,8 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
   const termCount = termNames.length;
   const df = new Int32Array(termCount);
   for (const { ids } of counts) for (let k = 0; k < ids.length; k += 1) df[ids[k] ?? 0] = (df[ids[k] ?? 0] ?? 0) + 1;
+  const idf = new Float64Array(termCount);
+  for (let id = 0; id < termCount; id += 1) idf[id] = Math.log(1 + n / (df[id] || 1));
   const kept = (id: number) => {
     const d = df[id] ?? 0;
     return d >= 2 && d <= maxDf;
@@ -181,7 +183,7 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
     for (let k = 0; k < ids.length; k += 1) {
       const id = ids[k] ?? 0;
       if (!kept(id)) continue;
-      const w = (1 + Math.log(tf[k] ?? 1)) * Math.log(1 + n / (df[id] ?? 1));
+      const w = (1 + Math.log(tf[k] ?? 1)) * (idf[id] ?? 0);
       vectorIds[at] = id;
       vectorWeights[at] = w;
       sum += w * w;
@@ -208,22 +210,30 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
     }
   }
 
-  // Cut long posting lists to the threads where the term weighs most; slug order breaks ties,
-  // so the lists, like the result, do not depend on the order of the input.
-  const slugs = threads.map((t) => t.slug);
-  const bySlug = slugs.map((_, i) => i).sort((a, b) => ((slugs[a] ?? '') < (slugs[b] ?? '') ? -1 : 1));
-  const slugRank = new Int32Array(n);
-  bySlug.forEach((i, r) => (slugRank[i] = r));
-  for (let id = 0; id < termCount; id += 1) {
+  // Long posting lists are cut to the threads where the term weighs most when a thread first
+  // reads them: `next dev` scores one thread, and cuts only the lists of that thread's terms.
+  // Slug order breaks ties, so the lists, like the result, do not depend on the order of the input.
+  let slugRank: Int32Array | undefined;
+  const isCut = new Uint8Array(termCount);
+  const cutList = (id: number) => {
+    if (isCut[id] === 1) return;
+    isCut[id] = 1;
     const from = postingStart[id] ?? 0;
     const size = postingSize[id] ?? 0;
-    if (size <= cap) continue;
+    if (size <= cap) return;
+    if (!slugRank) {
+      const slugOf = (i: number) => threads[i]?.slug ?? '';
+      const bySlug = threads.map((_, i) => i).sort((a, b) => (slugOf(a) < slugOf(b) ? -1 : 1));
+      slugRank = new Int32Array(n);
+      for (let r = 0; r < n; r += 1) slugRank[bySlug[r] ?? 0] = r;
+    }
+    const rank = slugRank;
     const order = Array.from({ length: size }, (_, k) => from + k);
-    order.sort((a, b) => (postingWeights[b] ?? 0) - (postingWeights[a] ?? 0) || (slugRank[postingDocs[a] ?? 0] ?? 0) - (slugRank[postingDocs[b] ?? 0] ?? 0));
+    order.sort((a, b) => (postingWeights[b] ?? 0) - (postingWeights[a] ?? 0) || (rank[postingDocs[a] ?? 0] ?? 0) - (rank[postingDocs[b] ?? 0] ?? 0));
     const docs = order.slice(0, cap).map((k) => postingDocs[k] ?? 0);
     docs.forEach((doc, k) => (postingDocs[from + k] = doc));
     postingSize[id] = cap;
-  }
+  };
 
   const seen = new Int32Array(n).fill(-1);
   const position = new Int32Array(termCount);
@@ -247,6 +257,7 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
     // Plain loops: this is the inner loop of the whole computation.
     const candidates: number[] = [];
     for (const { id } of own) {
+      cutList(id);
       const from = postingStart[id] ?? 0;
       const to = from + (postingSize[id] ?? 0);
       for (let k = from; k < to; k += 1) {
@@ -268,7 +279,7 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
       const score = exactScore(vectorIds, vectorWeights, offsets[j] ?? 0, offsets[j + 1] ?? 0, position, ownWeights, own.length, products);
       const last = best[MAX_RELATED - 1];
       if (last && score < last.score) continue;
-      const candidate = { score, slug: slugs[j] ?? '', j };
+      const candidate = { score, slug: threads[j]?.slug ?? '', j };
       if (last && !before(candidate, last)) continue;
       let at = best.length;
       while (at > 0 && before(candidate, best[at - 1] ?? candidate)) at--;
