@@ -8,9 +8,10 @@ const siteUrl = process.env.SITE_URL ?? 'http://localhost:3000';
 const basePath = (process.env.BASE_PATH ?? (URL.canParse(siteUrl) ? new URL(siteUrl).pathname : '')).replace(/\/+$/u, '');
 
 /**
- * Static export to out/ (`next dev` serves without it: an export's dev server must list every
- * page ahead and answers from an old list after an edit; README, "Writing and previewing"). Pages opt out of the client runtime one by one (see README,
- * "Zero JavaScript"); BASE_PATH serves the site below a folder, SITE_URL makes absolute links.
+ * Static export to out/; `next dev` serves without it, since an export's dev server must list
+ * every page ahead and answers from an old list after an edit (README, "Writing and previewing").
+ * Pages opt out of the client runtime one by one (README, "Zero JavaScript"); BASE_PATH serves
+ * the site below a folder, SITE_URL makes absolute links.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {

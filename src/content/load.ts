@@ -82,7 +82,7 @@ export type Entry = Parsed & { file: string };
 /** Reads and parses one entry of `dir`, refusing links, folders, other files and oversized files unread. */
 export function loadEntry(dir: string, name: string): Entry {
   const file = `${path.relative(process.cwd(), dir).split(path.sep).join('/') || '.'}/${name}`;
-  const stat = lstatSync(path.join(dir, name), { bigint: true });
+  const stat = lstatSync(path.join(dir, name));
   const refuse = (message: string): Entry => ({ file, problems: [{ file, line: 1, col: 1, field: FILE_FIELD, message }], slugAt: { line: 1, col: 1 } });
   if (stat.isSymbolicLink()) return refuse('symbolic links are not followed; put the file itself in the content folder');
   if (!stat.isFile() || !name.endsWith('.md')) return refuse('only .md files belong in the content folder; move or remove this');
