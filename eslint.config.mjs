@@ -18,5 +18,5 @@ export default tseslint.config(
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly' } } },
   // The search page's init script runs in the browser, next to Pagefind's UI (a global).
   { files: ['public/**/*.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['public/**/*.js'], languageOptions: { sourceType: 'script', globals: { document: 'readonly', PagefindUI: 'readonly' } } },
+  { files: ['public/**/*.js'], languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', PagefindUI: 'readonly' } } },
 );

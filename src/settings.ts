@@ -103,3 +103,10 @@ export function readSettings(env: Env): SettingsReading {
 
   return { settings: { siteUrl, basePath, siteName }, errors, warnings };
 }
+
+/** Prints the warnings and mistakes of `env`'s settings, one line each, on stderr; whether the build may go on. */
+export function reportSettings(env: Env): boolean {
+  const { errors, warnings } = readSettings(env);
+  for (const line of [...warnings, ...errors]) console.error(line);
+  return errors.length === 0;
+}

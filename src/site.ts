@@ -104,8 +104,23 @@ if (!Number.isInteger(SEARCH_BUNDLE_THREADS) || SEARCH_BUNDLE_THREADS < 1) {
   throw new Error(`SEARCH_BUNDLE_THREADS must be a whole number from 1, got ${JSON.stringify(process.env.SEARCH_BUNDLE_THREADS)}`);
 }
 
-/** The search bundles of an archive of `threadCount` threads: `/pagefind/`, then `/pagefind-2/`, … (site paths). */
+/**
+ * The search bundles of an archive of `threadCount` threads: `/pagefind/`, then `/pagefind-2/`, …
+ * (site paths). A build in shards indexes each shard's threads into bundles of its own, which
+ * `npm run merge` renames into one such series.
+ */
 export function searchBundles(threadCount: number): string[] {
   const count = Math.max(1, Math.ceil(threadCount / SEARCH_BUNDLE_THREADS));
-  return Array.from({ length: count }, (_, i) => (i === 0 ? '/pagefind/' : `/pagefind-${i + 1}/`));
+  return Array.from({ length: count }, (_, i) => searchBundlePath(i + 1));
 }
+
+/** Search bundle `n` (from 1) of a site: `/pagefind/`, then `/pagefind-<n>/`. */
+export function searchBundlePath(n: number): string {
+  return n === 1 ? '/pagefind/' : `/pagefind-${n}/`;
+}
+
+/**
+ * The script that lists the site's search bundles for the search page (public/search.js reads
+ * it): written by the post-export step, and again by `npm run merge` for the bundles of every shard.
+ */
+export const SEARCH_BUNDLES_SCRIPT = '/search-bundles.js';

@@ -62,6 +62,7 @@ describe('built site (seed thread)', () => {
       'locations/index.html',
       'locations/manhattan/index.html',
       'robots.txt',
+      'search-bundles.js',
       'search.js',
       'search/index.html',
       'sitemap.xml',
@@ -92,14 +93,14 @@ describe('built site (seed thread)', () => {
       const $ = load(html);
       const scripts = $('script').map((_, s) => $(s).attr('src') ?? `inline ${$(s).attr('type') ?? 'classic'}`).get();
       if (file === 'search/index.html') {
-        expect(scripts, file).toEqual(['/pagefind/pagefind-ui.js', '/search.js']);
+        expect(scripts, file).toEqual(['/pagefind/pagefind-ui.js', '/search-bundles.js', '/search.js']);
       } else {
         expect(scripts, file).toEqual([]);
       }
       expect(html, file).not.toContain('__NEXT_DATA__');
     }
     const js = files(OUT).filter((f) => f.endsWith('.js'));
-    expect(js.filter((f) => !f.startsWith('pagefind/'))).toEqual(['search.js']);
+    expect(js.filter((f) => !f.startsWith('pagefind/'))).toEqual(['search-bundles.js', 'search.js']);
   });
 
   it('puts every word of the seed question and answers on the page, in order', () => {

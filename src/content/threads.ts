@@ -10,6 +10,7 @@
  * Without a snapshot (`next dev`, tests) the same archive is built in memory from CONTENT_DIR;
  * `next dev` reads it again on every page (LIVE_CONTENT).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { byName, directoryOf } from './directory';
@@ -43,6 +44,12 @@ export type Manifest = {
   doctors: { slug: string; answerCount: number }[];
   /** Every topic, A to Z, with its number of threads; empty when no thread names one. */
   topics: { slug: string; name: string; threadCount: number }[];
+  /**
+   * Snapshot only: SHA-256 of every thread as validated (its file's content, and its related
+   * threads), in index order; equal for two builds exactly when their pages are. `npm run merge`
+   * refuses shards whose digests differ.
+   */
+  digest?: string;
 };
 
 /** One thread and what the archive says about it. */
@@ -214,11 +221,16 @@ export function writeSnapshot(dir: string, contentDir: string, threads: readonly
   mkdirSync(path.join(dir, 'threads'), { recursive: true });
   mkdirSync(path.join(dir, 'doctors'));
   mkdirSync(path.join(dir, 'topics'));
-  for (const slug of archive.manifest.slugs) writeFileSync(threadFile(dir, slug), JSON.stringify(archive.record(slug)));
+  const digest = createHash('sha256');
+  for (const slug of archive.manifest.slugs) {
+    const record = JSON.stringify(archive.record(slug));
+    digest.update(`${record}\n`);
+    writeFileSync(threadFile(dir, slug), record);
+  }
   for (const { slug } of archive.manifest.doctors) writeFileSync(doctorFile(dir, slug), JSON.stringify(archive.doctor(slug)));
   for (const { slug } of archive.manifest.topics) writeFileSync(topicFile(dir, slug), JSON.stringify(archive.topic(slug)));
   writeFileSync(path.join(dir, DIRECTORY), JSON.stringify(archive.directory()));
-  writeFileSync(path.join(dir, MANIFEST), JSON.stringify(archive.manifest));
+  writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ ...archive.manifest, digest: digest.digest('hex') }));
 }
 
 /** Reads a snapshot folder; refuses one made from another content folder than this build's. */

@@ -3,6 +3,7 @@
  * HTML, excerpts, counts, pages of the index, doctors, related threads, structured data.
  * Pages call these from getStaticProps and only compose components.
  */
+import { buildShard, inShard } from '../shard';
 import { directoryPath, doctorPath, groupPath, indexPath, threadPath, topicPath } from '../site';
 import { groupsOf, letterId, letterOf } from './directory';
 import type { DirectoryEntry, Group, GroupKind } from './directory';
@@ -28,15 +29,21 @@ export type TopicLink = { slug: string; name: string };
 
 const topicLinks = (t: Thread): TopicLink[] => (t.topics ?? []).map((name) => ({ slug: topicSlug(name), name }));
 
+/** The shard this build makes (`npm run build -- --shard <i>/<n>`), or undefined for the whole site. */
+const SHARD = buildShard();
+
 /**
- * getStaticPaths's answer: every page of a dynamic route in a build. In `next dev` no page is
+ * getStaticPaths's answer: every page of a dynamic route in a build, or in a shard's build the
+ * pages whose parameters (a thread's slug; `<slug>/<n>` for a page of a doctor, …) hash to it, so
+ * every shard builds its part of every route (src/shard.ts). In `next dev` no page is
  * listed ahead and each request is made on demand (getStaticProps answers 404 for a page the
  * content lacks): Next's dev server would otherwise answer from the paths it listed before an
  * edit, and list them again in a new process on every request.
  */
 export function staticPaths<P extends Record<string, string>>(list: () => P[]): { paths: { params: P }[]; fallback: false | 'blocking' } {
   if (LIVE_CONTENT) return { paths: [], fallback: 'blocking' };
-  return { paths: list().map((params) => ({ params })), fallback: false };
+  const paths = list().filter((params) => inShard(Object.values(params).join('/'), SHARD));
+  return { paths: paths.map((params) => ({ params })), fallback: false };
 }
 
 /** getStaticProps's answer for a dynamic route: the page's props, or 404 when the archive has no such thread, doctor, topic or page. */

@@ -1,6 +1,10 @@
-/** Listing an export folder: the one recursive walk the post-export step, tests and bench share. */
-import { readdirSync, statSync } from 'node:fs';
+/**
+ * Export folders: the one recursive walk the post-export step, tests and bench share, and how a
+ * finished build or merge is put in place.
+ */
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { SHARD_STAMP } from '../shard';
 
 /**
  * Every file below `dir` (hidden ones too), relative to it with `/` separators, sorted; folders
@@ -29,4 +33,33 @@ export function folderUsage(dir: string): FolderUsage {
   const folders = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, k, parts) => parts.slice(0, k + 1).join('/'))));
   const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
   return { files: files.length, folders: folders.size, bytes };
+}
+
+/**
+ * Whether `dir` may be replaced by a build or a merge: it does not exist, is empty, or is an
+ * earlier build (an index.html beside _next/) or shard (its stamp). Anything else is the owner's,
+ * and is never deleted.
+ */
+export function replaceable(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  if (!statSync(dir).isDirectory()) return false;
+  if (readdirSync(dir).length === 0) return true;
+  return existsSync(path.join(dir, SHARD_STAMP)) || (existsSync(path.join(dir, 'index.html')) && existsSync(path.join(dir, '_next')));
+}
+
+/** Puts the folder `from` at `to` (replacing an earlier build there), by renaming, or by copying when they are on different disks. */
+export function moveFolder(from: string, to: string): void {
+  const old = `${to}.old-${process.pid}`;
+  if (existsSync(to)) renameSync(to, old);
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') {
+      if (existsSync(old)) renameSync(old, to);
+      throw error;
+    }
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+  rmSync(old, { recursive: true, force: true });
 }

@@ -18,8 +18,9 @@
  * 1.1 GB for this step, and the build's budget is 1.5 GB (docs/performance.md, "Search index").
  */
 import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SEARCH_BUNDLES_SCRIPT } from '../site';
 
 /** The part of `pagefind-entry.json` read here. */
 type PagefindEntry = { languages: Record<string, { page_count: number }> };
@@ -104,4 +105,13 @@ async function indexBundle(siteDir: string, bundle: string, threadCount: number)
   const fragments = readdirSync(path.join(bundle, 'fragment')).length;
   if (fragments !== indexed) throw new Error(`pagefind wrote ${fragments} page fragments for ${indexed} pages`);
   return indexed;
+}
+
+/**
+ * Writes the list of the site's search bundles (site paths, in order) as the script the search
+ * page loads before public/search.js (SEARCH_BUNDLES_SCRIPT): data only, no code.
+ */
+export function writeBundleList(outDir: string, bundles: readonly string[]): void {
+  const script = `// The search bundles of this site, written by the build (src/export/search-index.ts) and read by search.js.\nwindow.searchBundles = ${JSON.stringify(bundles)};\n`;
+  writeFileSync(path.join(outDir, SEARCH_BUNDLES_SCRIPT), script);
 }

@@ -1,22 +1,18 @@
-import type { GetStaticProps, PageConfig } from 'next';
+import type { PageConfig } from 'next';
 import Head from 'next/head';
 import Link from 'next/link';
 import { Layout } from '../components/Layout';
-import { getArchive } from '../content/threads';
-import { searchBundles, sitePath } from '../site';
+import { SEARCH_BUNDLES_SCRIPT, sitePath } from '../site';
 
 /**
- * No Next.js runtime here either: the page's only scripts are Pagefind's UI and our init file,
- * both static files, allowed by this page's own Content-Security-Policy (see _document).
+ * No Next.js runtime here either: the page's only scripts are Pagefind's UI, the list of the
+ * search bundles and our init file, all static files, allowed by this page's own
+ * Content-Security-Policy (see _document). The bundles are listed in a file the build writes, not
+ * in the page, so that the page is the same whether the site was built whole or in shards.
  */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { bundles: string[] };
-
-/** The archive's search bundles (one per 20,000 threads), which the page searches together. */
-export const getStaticProps: GetStaticProps<Props> = () => ({ props: { bundles: searchBundles(getArchive().manifest.slugs.length) } });
-
-export default function SearchPage({ bundles }: Props) {
+export default function SearchPage() {
   return (
     <Layout title="Search" description="Search the questions and answers of the archive." path="/search/">
       <Head>
@@ -27,8 +23,6 @@ export default function SearchPage({ bundles }: Props) {
       <div
         id="search"
         className="search"
-        data-bundle-path={sitePath(bundles[0] ?? '/pagefind/')}
-        data-merge-bundles={bundles.length > 1 ? bundles.slice(1).map(sitePath).join(' ') : undefined}
         data-base-url={sitePath('/')}
       >
         <p className="search-needs-js">
@@ -37,6 +31,7 @@ export default function SearchPage({ bundles }: Props) {
         </p>
       </div>
       <script src={sitePath('/pagefind/pagefind-ui.js')} defer />
+      <script src={sitePath(SEARCH_BUNDLES_SCRIPT)} defer />
       <script src={sitePath('/search.js')} defer />
     </Layout>
   );

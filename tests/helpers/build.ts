@@ -5,14 +5,19 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const OUT = path.join(ROOT, 'out');
 
-/** Builds the site from `content/` (or `env.CONTENT_DIR`) into out/; returns stdout and stderr. */
-export function runBuild(env: Record<string, string> = {}): { status: number | null; output: string } {
-  const result = spawnSync('npm', ['run', 'build'], {
+/** Builds the site from `content/` (or `env.CONTENT_DIR`) into out/ (`args` as after `npm run build --`); returns stdout and stderr. */
+export function runBuild(env: Record<string, string> = {}, args: readonly string[] = []): ReturnType<typeof runNpm> {
+  return runNpm('build', env, args);
+}
+
+/** Runs `npm run <script> -- <args>` in the project with `env` added; returns its exit code, stdout and stderr. */
+export function runNpm(script: string, env: Record<string, string> = {}, args: readonly string[] = []): { status: number | null; output: string; stdout: string; stderr: string } {
+  const result = spawnSync('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Every file below a folder, relative to it (re-exported for the suites). */

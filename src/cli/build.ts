@@ -1,0 +1,96 @@
+/**
+ * `npm run build [-- --shard <i>/<n>] [--out <dir>]`: the whole build, one step after another,
+ * each in its own process, stopping at the first that fails:
+ *   1. the settings (src/settings.ts): a mistake is one line, before anything is read;
+ *   2. `check --snapshot`: every content file validated; the snapshot Next's workers read;
+ *   3. `next build`: the static export of the pages into out/;
+ *   4. the post-export step (postbuild.ts): search index, sitemaps, robots.txt.
+ * With --shard, Next builds only the pages that hash to the shard (src/shard.ts) and the search
+ * index holds only its threads; the check still reads the whole archive, so a problem anywhere
+ * stops every shard. With --out, the finished site is moved from out/ to <dir> (README,
+ * "Building in shards"); a failed build leaves <dir> as it was.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { moveFolder, replaceable } from '../export/files';
+import { parseShard } from '../shard';
+import type { Shard } from '../shard';
+import { reportSettings } from '../settings';
+
+const USAGE = 'usage: npm run build [-- --shard <i>/<n>] [--out <dir>]';
+/** Where the check leaves the validated archive for Next's workers and the post-export step. */
+const SNAPSHOT = path.join('.next', 'cache', 'snapshot');
+const OUT = path.resolve('out');
+
+type Options = { shard?: Shard; out?: string };
+
+/** The options, or a one-line message saying what is wrong. */
+function readOptions(args: readonly string[]): Options | string {
+  const options: Options = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag !== '--shard' && flag !== '--out') return `npm run build: unknown option ${JSON.stringify(arg)}; ${USAGE}`;
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '') return `npm run build: ${flag} needs a value; ${USAGE}`;
+    if (flag === '--shard') {
+      const shard = parseShard(value);
+      if (typeof shard === 'string') return shard;
+      options.shard = shard;
+    } else options.out = value;
+  }
+  if (options.out !== undefined) {
+    const out = path.resolve(options.out);
+    if (out !== OUT && (out.startsWith(`${OUT}${path.sep}`) || OUT.startsWith(`${out}${path.sep}`))) return `--out ${options.out}: the build writes out/ first; give a folder outside it`;
+    if (!replaceable(out)) return `--out ${options.out}: the folder holds something other than a build of this site; give a new folder, or empty this one`;
+  }
+  return options;
+}
+
+/** Runs `script` with Node (a JavaScript file of a package, or one of ours through tsx); resolves with its exit code. */
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<number> {
+  const options = readOptions(process.argv.slice(2));
+  if (typeof options === 'string') {
+    console.error(options);
+    return 1;
+  }
+  if (!reportSettings(process.env)) return 1;
+  const tsx = require.resolve('tsx/cli');
+  const env: NodeJS.ProcessEnv = { ...process.env, THREADS_SNAPSHOT: SNAPSHOT };
+  if (options.shard) env.BUILD_SHARD = `${options.shard.index}/${options.shard.count}`;
+  else delete env.BUILD_SHARD;
+  const steps: [string, string[], NodeJS.ProcessEnv][] = [
+    ['check', [tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT], process.env],
+    ['pages', [require.resolve('next/dist/bin/next'), 'build'], env],
+    ['search and site files', [tsx, path.join('src', 'cli', 'postbuild.ts')], env],
+  ];
+  const times: string[] = [];
+  const started = performance.now();
+  for (const [name, args, stepEnv] of steps) {
+    const start = performance.now();
+    const code = await run(args, stepEnv);
+    if (code !== 0) return code;
+    times.push(`${name} ${seconds(performance.now() - start)}`);
+  }
+  if (options.out !== undefined && path.resolve(options.out) !== OUT) {
+    moveFolder(OUT, path.resolve(options.out));
+    times.push(`site moved to ${options.out}`);
+  }
+  const what = options.shard ? `shard ${options.shard.index}/${options.shard.count}` : 'build';
+  console.log(`${what}: ${times.join(' · ')} · ${seconds(performance.now() - started)} in all`);
+  return 0;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,44 @@
+/**
+ * `npm run merge -- <dir> <dir> … [--out <dir>]`: joins the folders of a build in shards
+ * (`npm run build -- --shard <i>/<n> --out <dir>`) into out/, or <dir>, as the one site a whole
+ * build gives (src/export/shards.ts); exit 1, with every reason and nothing written, when the
+ * shards do not make one site. Then says which static hosts take it, as the build does.
+ */
+import path from 'node:path';
+import { folderUsage } from '../export/files';
+import { hostFit } from '../export/hosts';
+import { MergeError, mergeShards } from '../export/shards';
+
+function main(): number {
+  const args = process.argv.slice(2);
+  const dirs: string[] = [];
+  let out = 'out';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--out' || arg.startsWith('--out=')) {
+      const value = arg === '--out' ? args[++i] : arg.slice('--out='.length);
+      if (!value) return fail('npm run merge: --out needs a folder');
+      out = value;
+    } else if (arg.startsWith('--')) return fail(`npm run merge: unknown option ${JSON.stringify(arg)}; usage: npm run merge -- <dir> <dir> … [--out <dir>]`);
+    else dirs.push(arg);
+  }
+  const start = performance.now();
+  try {
+    const merged = mergeShards(dirs, out);
+    const seconds = ((performance.now() - start) / 1000).toFixed(1);
+    console.log(`merge: ${merged.shards} shards into ${out}/ in ${seconds} s; search over ${merged.threads.toLocaleString('en-US')} threads in ${merged.bundles} bundles`);
+  } catch (error) {
+    if (error instanceof MergeError) return fail(error.problems.join('\n'));
+    throw error;
+  }
+  const fit = hostFit(folderUsage(path.resolve(out)));
+  (fit.fitsAll ? console.log : console.warn)(`merge: ${out}/ holds ${fit.text}`);
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
+
+process.exitCode = main();
