@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { writeThreads } from '../bench/generate';
 import { shardOf } from '../src/shard';
 import { OUT, listFiles, runBuild, runNpm } from './helpers/build';
@@ -184,5 +185,23 @@ describe('npm run build options', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`${line}\n`);
+  });
+});
+
+describe('.github/workflows/pages-sharded.yml', () => {
+  type Step = { run?: string; uses?: string; with?: Record<string, unknown> };
+  type Workflow = { env: { SHARDS: number }; jobs: Record<string, { needs?: string; strategy?: { matrix: { shard: number[] } }; steps?: Step[] }> };
+  const workflow = parse(readFileSync(path.join(__dirname, '..', '.github', 'workflows', 'pages-sharded.yml'), 'utf8')) as Workflow;
+
+  it('builds shards 1 to SHARDS side by side, each uploaded with its hidden files, then merges and deploys', () => {
+    const { shard, merge: mergeJob, deploy } = workflow.jobs;
+    expect(shard?.strategy?.matrix.shard).toEqual(Array.from({ length: workflow.env.SHARDS }, (_, k) => k + 1));
+    const runs = (steps: Step[] = []) => steps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs(shard?.steps)).toEqual(['npm ci --no-audit --no-fund', 'npm run build -- --shard ${{ matrix.shard }}/${{ env.SHARDS }} --out shard']);
+    expect(shard?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'))?.with).toMatchObject({ path: 'shard', 'include-hidden-files': true });
+    expect(mergeJob?.needs).toBe('shard');
+    expect(runs(mergeJob?.steps)).toEqual(['npm ci --no-audit --no-fund', 'npm run merge -- shards/shard-* --out out']);
+    expect(mergeJob?.steps?.find((s) => s.uses?.startsWith('actions/download-artifact@'))?.with).toEqual({ pattern: 'shard-*', path: 'shards' });
+    expect(deploy?.needs).toBe('merge');
   });
 });

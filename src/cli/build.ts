@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { moveFolder, replaceable } from '../export/files';
+import { fromCaller, moveFolder, replaceable } from '../export/files';
 import { parseShard } from '../shard';
 import type { Shard } from '../shard';
 import { reportSettings } from '../settings';
@@ -40,7 +40,7 @@ function readOptions(args: readonly string[]): Options | string {
     } else options.out = value;
   }
   if (options.out !== undefined) {
-    const out = path.resolve(options.out);
+    const out = fromCaller(options.out);
     if (out !== OUT && (out.startsWith(`${OUT}${path.sep}`) || OUT.startsWith(`${out}${path.sep}`))) return `--out ${options.out}: the build writes out/ first; give a folder outside it`;
     if (!replaceable(out)) return `--out ${options.out}: the folder holds something other than a build of this site; give a new folder, or empty this one`;
   }
@@ -80,8 +80,8 @@ async function main(): Promise<number> {
     if (code !== 0) return code;
     times.push(`${name} ${seconds(performance.now() - start)}`);
   }
-  if (options.out !== undefined && path.resolve(options.out) !== OUT) {
-    moveFolder(OUT, path.resolve(options.out));
+  if (options.out !== undefined && fromCaller(options.out) !== OUT) {
+    moveFolder(OUT, fromCaller(options.out));
     times.push(`site moved to ${options.out}`);
   }
   const what = options.shard ? `shard ${options.shard.index}/${options.shard.count}` : 'build';

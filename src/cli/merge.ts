@@ -4,8 +4,7 @@
  * build gives (src/export/shards.ts); exit 1, with every reason and nothing written, when the
  * shards do not make one site. Then says which static hosts take it, as the build does.
  */
-import path from 'node:path';
-import { folderUsage } from '../export/files';
+import { folderUsage, fromCaller } from '../export/files';
 import { hostFit } from '../export/hosts';
 import { MergeError, mergeShards } from '../export/shards';
 
@@ -24,14 +23,14 @@ function main(): number {
   }
   const start = performance.now();
   try {
-    const merged = mergeShards(dirs, out);
+    const merged = mergeShards(dirs, out, fromCaller);
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     console.log(`merge: ${merged.shards} shards into ${out}/ in ${seconds} s; search over ${merged.threads.toLocaleString('en-US')} threads in ${merged.bundles} bundles`);
   } catch (error) {
     if (error instanceof MergeError) return fail(error.problems.join('\n'));
     throw error;
   }
-  const fit = hostFit(folderUsage(path.resolve(out)));
+  const fit = hostFit(folderUsage(fromCaller(out)));
   (fit.fitsAll ? console.log : console.warn)(`merge: ${out}/ holds ${fit.text}`);
   return 0;
 }

@@ -63,3 +63,11 @@ export function moveFolder(from: string, to: string): void {
   }
   rmSync(old, { recursive: true, force: true });
 }
+
+/**
+ * A folder named on the command line, as the caller meant it: npm runs scripts in the project's
+ * folder, and says in INIT_CWD where `npm run` was typed.
+ */
+export function fromCaller(folder: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), folder);
+}

@@ -58,9 +58,10 @@ export class MergeError extends Error {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-function readStamp(dir: string): ShardStamp | string {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return `${dir}: no such folder`;
-  const file = path.join(dir, SHARD_STAMP);
+/** The stamp of the shard folder `dir` (as given; at `at`), or what is wrong. */
+function readStamp(dir: string, at: string): ShardStamp | string {
+  if (!existsSync(at) || !statSync(at).isDirectory()) return `${dir}: no such folder`;
+  const file = path.join(at, SHARD_STAMP);
   const usage = `build one with npm run build -- --shard <i>/<n> --out ${dir}`;
   if (!existsSync(file)) return `${dir}: not a shard (it has no ${SHARD_STAMP}); ${usage}`;
   try {
@@ -75,13 +76,14 @@ function readStamp(dir: string): ShardStamp | string {
 const name = (s: Shard) => `${s.index}/${s.count}`;
 
 /** The shards of one build, in shard order, or every reason they are not. */
-function checkShards(dirs: readonly string[]): { dir: string; stamp: ShardStamp }[] {
+function checkShards(dirs: readonly string[], resolve: (folder: string) => string): Given[] {
   const problems: string[] = [];
-  const shards: { dir: string; stamp: ShardStamp }[] = [];
+  const shards: Given[] = [];
   for (const dir of dirs) {
-    const stamp = readStamp(dir);
+    const at = resolve(dir);
+    const stamp = readStamp(dir, at);
     if (typeof stamp === 'string') problems.push(stamp);
-    else shards.push({ dir, stamp });
+    else shards.push({ dir, at, stamp });
   }
   if (problems.length > 0) throw new MergeError(problems);
   const [first, ...rest] = shards;
@@ -110,6 +112,9 @@ function checkShards(dirs: readonly string[]): { dir: string; stamp: ShardStamp 
   return shards.sort((a, b) => a.stamp.shard.index - b.stamp.shard.index);
 }
 
+/** A shard folder as given on the command line (`dir`, for messages), where it is (`at`), and its stamp. */
+type Given = { dir: string; at: string; stamp: ShardStamp };
+
 /** What a merge wrote. */
 export type Merged = { shards: number; bundles: number; threads: number };
 
@@ -117,11 +122,11 @@ export type Merged = { shards: number; bundles: number; threads: number };
  * Merges the shard folders `dirs` (any order) into `outDir`; throws a MergeError naming every
  * reason when they do not make one whole site, and then leaves `outDir` as it was.
  */
-export function mergeShards(dirs: readonly string[], outDir: string): Merged {
-  const target = path.resolve(outDir);
-  if (dirs.some((d) => path.resolve(d) === target)) throw new MergeError([`--out ${outDir} is one of the shards; merge into another folder`]);
+export function mergeShards(dirs: readonly string[], outDir: string, resolve: (folder: string) => string = (folder) => path.resolve(folder)): Merged {
+  const target = resolve(outDir);
+  if (dirs.some((d) => resolve(d) === target)) throw new MergeError([`--out ${outDir} is one of the shards; merge into another folder`]);
   if (!replaceable(target)) throw new MergeError([`--out ${outDir}: the folder holds something other than a build of this site; give a new folder, or empty this one`]);
-  const shards = checkShards(dirs);
+  const shards = checkShards(dirs, resolve);
   const work = `${target}.merging-${process.pid}`;
   rmSync(work, { recursive: true, force: true });
   try {
@@ -133,38 +138,39 @@ export function mergeShards(dirs: readonly string[], outDir: string): Merged {
   }
 }
 
-function writeMerged(shards: { dir: string; stamp: ShardStamp }[], work: string): Merged {
+function writeMerged(shards: Given[], work: string): Merged {
   const problems: string[] = [];
-  const from = new Map<string, string>();
+  /** Each file of the merged site and the shard it is copied from. */
+  const from = new Map<string, Given>();
   const made = new Set<string>();
-  for (const { dir, stamp } of shards) {
+  for (const shard of shards) {
     const own = new Set([SHARD_STAMP, 'search-bundles.js']);
-    for (const file of listFiles(dir, stamp.bundles.map((b) => b.path.replace(/^\/|\/$/gu, '')))) {
+    for (const file of listFiles(shard.at, shard.stamp.bundles.map((b) => b.path.replace(/^\/|\/$/gu, '')))) {
       if (own.has(file)) continue;
       const earlier = from.get(file);
       if (earlier !== undefined) {
-        if (problems.length < 10 && !readFileSync(path.join(earlier, file)).equals(readFileSync(path.join(dir, file)))) {
-          problems.push(`${file} differs between ${earlier} and ${dir}: shards must be built by the same code from the same content`);
+        if (problems.length < 10 && !readFileSync(path.join(earlier.at, file)).equals(readFileSync(path.join(shard.at, file)))) {
+          problems.push(`${file} differs between ${earlier.dir} and ${shard.dir}: shards must be built by the same code from the same content`);
         }
         continue;
       }
-      from.set(file, dir);
+      from.set(file, shard);
       const folder = path.dirname(path.join(work, file));
       if (!made.has(folder)) {
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      copyFileSync(path.join(dir, file), path.join(work, file), constants.COPYFILE_FICLONE);
+      copyFileSync(path.join(shard.at, file), path.join(work, file), constants.COPYFILE_FICLONE);
     }
   }
   // One series of bundles, shard after shard, each bundle searched with the others (mergeIndex).
   const bundles: string[] = [];
   let indexed = 0;
-  for (const { dir, stamp } of shards) {
+  for (const { dir, at, stamp } of shards) {
     for (const bundle of stamp.bundles) {
       const to = searchBundlePath(bundles.length + 1);
       if (from.has(`${to.slice(1)}pagefind.js`)) problems.push(`${dir} has a folder ${to} that is not one of its search bundles`);
-      cpSync(path.join(dir, bundle.path), path.join(work, to), { recursive: true });
+      cpSync(path.join(at, bundle.path), path.join(work, to), { recursive: true });
       bundles.push(to);
       indexed += bundle.threads;
     }

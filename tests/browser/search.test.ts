@@ -54,17 +54,19 @@ describe('search page in Chromium', () => {
     }
   });
 
-  it('searches every bundle of an archive indexed in several (fixture site: two bundles)', async () => {
+  it('searches every bundle of every shard of a site built in shards (fixture site: two shards of two bundles each)', async () => {
     const { page, log, close } = await openPage(browser(), inFixture('/search/'), { javaScriptEnabled: true });
     try {
-      expect(await page.locator('#search').getAttribute('data-merge-bundles')).toBe('/pagefind-2/');
+      expect(await page.evaluate(() => (window as unknown as { searchBundles: string[] }).searchBundles)).toEqual(['/pagefind/', '/pagefind-2/', '/pagefind-3/', '/pagefind-4/']);
       const input = page.getByRole('textbox', { name: 'Search', exact: true });
-      // The seed thread is in the first bundle (by name), the numbered-notes thread in the second.
       for (const [query, slug] of [['masseter', SEED_SLUG], ['numbered', LINES_SLUGS[1] ?? '']]) {
         await input.fill(query ?? '');
         const result = page.locator('.pagefind-ui__result-link').first();
         await expect.poll(() => result.getAttribute('href'), { timeout: 10_000 }).toBe(`/threads/${slug}/`);
       }
+      // The 50 filler threads are spread over the four bundles by the shards' hash: all are found.
+      await input.fill('filler');
+      await expect.poll(() => page.locator('.pagefind-ui__message').innerText(), { timeout: 10_000 }).toBe('50 results for filler');
       expect(log.consoleErrors).toEqual([]);
       expect(log.failed).toEqual([]);
     } finally {
