@@ -3,14 +3,14 @@
  * shards and in three, each set merged; the merged sites hold the whole build's files, HTML byte
  * for byte, and one search over every thread. Shards that do not make one site are refused.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { writeThreads } from '../bench/generate';
-import { shardOf } from '../src/shard';
+import { buildShard as buildShardOf, shardOf } from '../src/shard';
 import { OUT, listFiles, runBuild, runNpm } from './helpers/build';
 
 const THREADS = 300;
@@ -133,6 +133,36 @@ describe(`a ${THREADS}-thread archive built whole and in shards`, () => {
     expect(listFiles(target)).toEqual(before);
   });
 
+  it('refuses a shard whose files were changed after its build: a damaged stamp, a link, a differing page, a missing page', () => {
+    const [two, one] = shardDirs[2] ?? [];
+    const copy = (name: string) => {
+      const dir = path.join(work, name);
+      cpSync(two ?? '', dir, { recursive: true });
+      return dir;
+    };
+    const refused = (dir: string) => {
+      const result = merge([one ?? '', dir], `merged-${path.basename(dir)}`);
+      expect(result.status).toBe(1);
+      expect(existsSync(path.join(work, `merged-${path.basename(dir)}`))).toBe(false);
+      return result.stderr;
+    };
+    // A stamp that would have the merge copy a folder from outside the shard.
+    const damaged = copy('damaged');
+    const stamp = JSON.parse(readFileSync(path.join(damaged, 'qa-shard.json'), 'utf8')) as { bundles: { path: string }[] };
+    writeFileSync(path.join(damaged, 'qa-shard.json'), JSON.stringify({ ...stamp, bundles: [{ path: '/../../etc/', threads: 150 }] }));
+    expect(refused(damaged)).toBe(`${damaged}: its qa-shard.json is damaged; build one with npm run build -- --shard <i>/<n> --out ${damaged}\n`);
+    const linked = copy('linked');
+    symlinkSync('/etc/hostname', path.join(linked, 'leak.txt'));
+    expect(refused(linked)).toBe(`${linked}/leak.txt is not a plain file (a link?); a shard holds only the files its build wrote\n`);
+    const edited = copy('edited');
+    writeFileSync(path.join(edited, 'index.html'), `${readFileSync(path.join(edited, 'index.html'), 'utf8')} `);
+    expect(refused(edited)).toBe(`index.html differs between ${one} and ${edited}: shards must be built by the same code from the same content\n`);
+    const lacking = copy('lacking');
+    const thread = listFiles(lacking).find((f) => f.startsWith('threads/')) ?? '';
+    rmSync(path.join(lacking, thread));
+    expect(refused(lacking)).toBe(`/${path.dirname(thread)}/ is in the sitemap but in none of the shards\n`);
+  });
+
   it('refuses a shard built from different content: one answer changed in one file', () => {
     const [, one] = shardDirs[2] ?? [];
     const file = readdirSync(content).sort()[7] ?? '';
@@ -169,6 +199,23 @@ describe(`a ${THREADS}-thread archive built whole and in shards`, () => {
       expect(existsSync(dir)).toBe(false);
     }
   }, 120_000);
+});
+
+describe('which shard builds a page', () => {
+  it('is the first four bytes of the SHA-256 of its key, modulo n: the same on every machine and in every version', () => {
+    // sha256("a") starts ca978112: 3,398,926,610.
+    expect([1, 2, 3, 4, 7].map((n) => shardOf('a', n))).toEqual([1, 1, 3, 3, 3]);
+    expect(buildShardOf('2/4')).toEqual({ index: 2, count: 4 });
+    expect(buildShardOf('')).toBeUndefined();
+    expect(() => buildShardOf('5/4')).toThrow('BUILD_SHARD: --shard 5/4: there is no shard 5 of 4; <i> runs from 1 to 4');
+  });
+
+  it('spreads 10,000 slugs over 4 shards within 5 % of a quarter each', () => {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < 10_000; i++) counts.set(shardOf(`thread-${i}`, 4), (counts.get(shardOf(`thread-${i}`, 4)) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual([1, 2, 3, 4]);
+    for (const c of counts.values()) expect(Math.abs(c - 2500)).toBeLessThan(125);
+  });
 });
 
 describe('npm run build options', () => {

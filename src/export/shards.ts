@@ -11,28 +11,33 @@
  * target and puts it in place only when all of that holds.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { SHARD_STAMP } from '../shard';
-import type { Shard } from '../shard';
 import { searchBundlePath } from '../site';
-import type { Settings } from '../settings';
 import { listFiles, moveFolder, replaceable } from './files';
 import { writeBundleList } from './search-index';
 
-/** What a shard's build says about itself, for the merge. */
-export type ShardStamp = {
-  shard: Shard;
+const count = z.number().int().min(0);
+/** A search bundle's folder in a shard: `/pagefind/` or `/pagefind-<n>/`, nothing else (the merge copies it). */
+const BUNDLE_PATH = /^\/pagefind(-[1-9][0-9]*)?\/$/u;
+
+/** What a shard's build says about itself, for the merge; a stamp of any other shape is refused. */
+const ShardStampSchema = z.object({
+  shard: z.object({ index: count.min(1), count: count.min(1) }).refine((s) => s.index <= s.count),
   /** The archive's digest (Manifest.digest): the same content gives the same digest. */
-  digest: string;
+  digest: z.string().regex(/^[0-9a-f]{64}$/u),
   /** SHA-256 of the code and settings files that make the pages (codeDigest). */
-  code: string;
-  settings: Settings;
+  code: z.string().regex(/^[0-9a-f]{64}$/u),
+  settings: z.object({ siteUrl: z.string(), basePath: z.string(), siteName: z.string() }),
   /** Threads in the whole archive. */
-  threads: number;
+  threads: count,
   /** This shard's search bundles (site paths in its folder) and the threads in each. */
-  bundles: { path: string; threads: number }[];
-};
+  bundles: z.array(z.object({ path: z.string().regex(BUNDLE_PATH), threads: count })),
+});
+
+export type ShardStamp = z.infer<typeof ShardStampSchema>;
 
 /** Files and folders of the project (relative to its root) whose content makes the pages. */
 const CODE = ['src', 'public', 'next.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -56,24 +61,23 @@ export class MergeError extends Error {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
 /** The stamp of the shard folder `dir` (as given; at `at`), or what is wrong. */
 function readStamp(dir: string, at: string): ShardStamp | string {
   if (!existsSync(at) || !statSync(at).isDirectory()) return `${dir}: no such folder`;
   const file = path.join(at, SHARD_STAMP);
   const usage = `build one with npm run build -- --shard <i>/<n> --out ${dir}`;
   if (!existsSync(file)) return `${dir}: not a shard (it has no ${SHARD_STAMP}); ${usage}`;
+  let json: unknown;
   try {
-    const stamp: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (isObject(stamp) && isObject(stamp.shard) && typeof stamp.digest === 'string' && typeof stamp.code === 'string' && Array.isArray(stamp.bundles)) return stamp as ShardStamp;
+    json = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     // reported below
   }
-  return `${dir}: its ${SHARD_STAMP} is damaged; ${usage}`;
+  const stamp = ShardStampSchema.safeParse(json);
+  return stamp.success ? stamp.data : `${dir}: its ${SHARD_STAMP} is damaged; ${usage}`;
 }
 
-const name = (s: Shard) => `${s.index}/${s.count}`;
+const name = (s: ShardStamp['shard']) => `${s.index}/${s.count}`;
 
 /** The shards of one build, in shard order, or every reason they are not. */
 function checkShards(dirs: readonly string[], resolve: (folder: string) => string): Given[] {
@@ -140,37 +144,44 @@ export function mergeShards(dirs: readonly string[], outDir: string, resolve: (f
 
 function writeMerged(shards: Given[], work: string): Merged {
   const problems: string[] = [];
+  const made = new Set<string>();
+  /** Copies `from` to `to` below the merged site, when it is a plain file: a link could copy anything on the merging machine into the site. */
+  const copy = (shard: Given, from: string, to: string): boolean => {
+    if (!lstatSync(path.join(shard.at, from)).isFile()) {
+      problems.push(`${shard.dir}/${from} is not a plain file (a link?); a shard holds only the files its build wrote`);
+      return false;
+    }
+    const folder = path.dirname(path.join(work, to));
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    copyFileSync(path.join(shard.at, from), path.join(work, to), constants.COPYFILE_FICLONE);
+    return true;
+  };
   /** Each file of the merged site and the shard it is copied from. */
   const from = new Map<string, Given>();
-  const made = new Set<string>();
   for (const shard of shards) {
     const own = new Set([SHARD_STAMP, 'search-bundles.js']);
-    for (const file of listFiles(shard.at, shard.stamp.bundles.map((b) => b.path.replace(/^\/|\/$/gu, '')))) {
+    for (const file of listFiles(shard.at, shard.stamp.bundles.map((b) => b.path.slice(1, -1)))) {
       if (own.has(file)) continue;
       const earlier = from.get(file);
-      if (earlier !== undefined) {
-        if (problems.length < 10 && !readFileSync(path.join(earlier.at, file)).equals(readFileSync(path.join(shard.at, file)))) {
-          problems.push(`${file} differs between ${earlier.dir} and ${shard.dir}: shards must be built by the same code from the same content`);
-        }
-        continue;
+      if (earlier === undefined) {
+        if (copy(shard, file, file)) from.set(file, shard);
+      } else if (problems.length < 10 && !readFileSync(path.join(earlier.at, file)).equals(readFileSync(path.join(shard.at, file)))) {
+        problems.push(`${file} differs between ${earlier.dir} and ${shard.dir}: shards must be built by the same code from the same content`);
       }
-      from.set(file, shard);
-      const folder = path.dirname(path.join(work, file));
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
-      copyFileSync(path.join(shard.at, file), path.join(work, file), constants.COPYFILE_FICLONE);
     }
   }
   // One series of bundles, shard after shard, each bundle searched with the others (mergeIndex).
   const bundles: string[] = [];
   let indexed = 0;
-  for (const { dir, at, stamp } of shards) {
-    for (const bundle of stamp.bundles) {
+  for (const shard of shards) {
+    for (const bundle of shard.stamp.bundles) {
       const to = searchBundlePath(bundles.length + 1);
-      if (from.has(`${to.slice(1)}pagefind.js`)) problems.push(`${dir} has a folder ${to} that is not one of its search bundles`);
-      cpSync(path.join(at, bundle.path), path.join(work, to), { recursive: true });
+      if ([...from.keys()].some((f) => f.startsWith(to.slice(1)))) problems.push(`${shard.dir} has a folder ${to} that is not one of its search bundles`);
+      const inShard = bundle.path.slice(1);
+      for (const file of listFiles(path.join(shard.at, inShard))) copy(shard, `${inShard}${file}`, `${to.slice(1)}${file}`);
       bundles.push(to);
       indexed += bundle.threads;
     }
