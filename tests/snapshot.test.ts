@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadContent } from '../src/content/load';
 import { memoryArchive } from '../src/content/threads';
+import { shardOf } from '../src/shard';
+import { writeThreads } from '../bench/generate';
 
 const ROOT = path.resolve(__dirname, '..');
 const fixtures = path.join(__dirname, 'fixtures');
@@ -32,13 +35,37 @@ describe('content snapshot (check --snapshot, read by getArchive in the build)',
     expect(ok.stdout).toContain('1 file checked, no problems');
     const expected = memoryArchive(seed, loadContent(seed).threads);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as unknown;
-    expect(manifest).toEqual(expected.manifest);
+    // The digest of the content, with which npm run merge tells shards of one build: SHA-256 of each thread's JSON and a line break, in index order.
+    const digest = createHash('sha256');
+    for (const t of expected.manifest.slugs) digest.update(`${JSON.stringify(expected.record(t).thread)}\n`);
+    expect(manifest).toEqual({ ...expected.manifest, digest: digest.digest('hex') });
     expect(expected.manifest.contentDir).toBe(seed);
     const slug = expected.manifest.slugs[0] ?? '';
     expect(readdirSync(path.join(dir, 'threads'))).toEqual([`${slug}.json`]);
     expect(JSON.parse(readFileSync(path.join(dir, 'threads', `${slug}.json`), 'utf8'))).toEqual(expected.record(slug));
     expect(readdirSync(path.join(dir, 'doctors'))).toHaveLength(expected.manifest.doctors.length);
     expect(expected.manifest.doctors.length).toBe(5);
+  });
+
+  it('scores related threads only for the threads of a shard (--shard), and has the same digest for every shard', () => {
+    const content = path.join(tmp(), 'content');
+    writeThreads(content, 12);
+    const snapshots = ['1/2', '2/2'].map((shard) => {
+      const dir = path.join(tmp(), 'snapshot');
+      const run = check(content, '--snapshot', dir, '--shard', shard);
+      expect(run.stdout).toContain(`snapshot for the build in ${dir}: related threads of shard ${shard}'s threads, doctors and 12 thread files in `);
+      return dir;
+    });
+    const whole = memoryArchive(content, loadContent(content).threads);
+    const digests = snapshots.map((dir) => (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { digest: string }).digest);
+    expect(digests[0]).toBe(digests[1]);
+    for (const [k, dir] of snapshots.entries()) {
+      for (const slug of whole.manifest.slugs) {
+        const record = JSON.parse(readFileSync(path.join(dir, 'threads', `${slug}.json`), 'utf8')) as unknown;
+        expect(record).toEqual(shardOf(slug, 2) === k + 1 ? whole.record(slug) : { thread: whole.record(slug).thread, related: [] });
+      }
+    }
+    expect(whole.manifest.slugs.filter((slug) => whole.record(slug).related.length > 0).length).toBeGreaterThan(6);
   });
 
   it('removes an older snapshot when the check fails', () => {

@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   if (options.shard) env.BUILD_SHARD = `${options.shard.index}/${options.shard.count}`;
   else delete env.BUILD_SHARD;
   const steps: [string, string[], NodeJS.ProcessEnv][] = [
-    ['check', [tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT], process.env],
+    ['check', [tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT, ...(env.BUILD_SHARD ? ['--shard', env.BUILD_SHARD] : [])], process.env],
     ['pages', [require.resolve('next/dist/bin/next'), 'build'], env],
     ['search and site files', [tsx, path.join('src', 'cli', 'postbuild.ts')], env],
   ];

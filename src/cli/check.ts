@@ -1,5 +1,5 @@
 /**
- * `npm run check [dir] [--snapshot file]`: validates every content file without building;
+ * `npm run check [dir] [--snapshot folder [--shard <i>/<n>]]`: validates every content file without building;
  * exit 1 on any problem. `npm run build` passes `--snapshot`: on success the validated threads
  * are written there for Next's workers (see threads.ts), so the build parses each file once.
  */
@@ -7,11 +7,14 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
 import { loadContentParallel } from '../content/load-parallel';
 import { CONTENT_DIR, writeSnapshot } from '../content/threads';
+import { buildShard, inShard } from '../shard';
 
 const args = process.argv.slice(2);
-const at = args.indexOf('--snapshot');
-const snapshot = at === -1 ? undefined : args[at + 1];
-const dir = args.find((a, i) => !a.startsWith('--') && (at === -1 || i !== at + 1)) ?? CONTENT_DIR;
+const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const snapshot = valueOf('--snapshot');
+/** `--shard <i>/<n>` (given by `npm run build -- --shard`): related threads are scored for that shard's threads only. */
+const shardArg = valueOf('--shard');
+const dir = args.find((a, i) => !a.startsWith('--') && !['--snapshot', '--shard'].includes(args[i - 1] ?? '')) ?? CONTENT_DIR;
 
 async function main(): Promise<number> {
   if (snapshot) rmSync(snapshot, { recursive: true, force: true }); // a failed check must not leave an older snapshot behind
@@ -24,9 +27,11 @@ async function main(): Promise<number> {
   console.log(summarize(problems, fileCount));
   if (snapshot && problems.length === 0) {
     const start = performance.now();
-    writeSnapshot(snapshot, dir, threads);
+    const shard = shardArg === undefined ? undefined : buildShard(shardArg);
+    writeSnapshot(snapshot, dir, threads, (slug) => inShard(slug, shard));
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
-    console.log(`snapshot for the build in ${snapshot}: related threads, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`);
+    const related = shard ? `related threads of shard ${shard.index}/${shard.count}'s threads` : 'related threads';
+    console.log(`snapshot for the build in ${snapshot}: ${related}, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`);
   }
   return problems.length > 0 ? 1 : 0;
 }
