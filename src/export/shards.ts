@@ -5,13 +5,13 @@
  * Every shard checks the whole archive and builds the pages that hash to it (src/shard.ts), plus
  * the pages without parameters (index, search, 404, the first page of each list) and the site files
  * (sitemaps, robots.txt, styles), which every shard writes alike. The merge refuses shards that do
- * not belong together, copies each file once (a file in several shards must be byte for byte the
+ * not belong together, copies (or hard-links) each file once (a file in several shards must be byte for byte the
  * same in each), renumbers the shards' search bundles into one series, lists them for the search
  * page, and checks that every page the sitemap lists is there. It writes a new folder beside the
  * target and puts it in place only when all of that holds.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SHARD_STAMP } from '../shard';
@@ -145,7 +145,14 @@ export function mergeShards(dirs: readonly string[], outDir: string, resolve: (f
 function writeMerged(shards: Given[], work: string): Merged {
   const problems: string[] = [];
   const made = new Set<string>();
-  /** Copies `from` to `to` below the merged site, when it is a plain file: a link could copy anything on the merging machine into the site. */
+  /**
+   * Whether to hard-link the shards' files into the site rather than copy them: on one disk a link
+   * costs no bytes and no copying (about 2.4 GB at 100,000 threads). The build and the merge
+   * never write into a file they made, they replace it, so a shard and the site cannot change
+   * each other's files.
+   */
+  let link = true;
+  /** Puts `from` at `to` below the merged site, when it is a plain file: a symbolic link could copy anything on the merging machine into the site. */
   const copy = (shard: Given, from: string, to: string): boolean => {
     if (!lstatSync(path.join(shard.at, from)).isFile()) {
       problems.push(`${shard.dir}/${from} is not a plain file (a link?); a shard holds only the files its build wrote`);
@@ -155,6 +162,14 @@ function writeMerged(shards: Given[], work: string): Merged {
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
+    }
+    if (link) {
+      try {
+        linkSync(path.join(shard.at, from), path.join(work, to));
+        return true;
+      } catch {
+        link = false; // another disk, or a file system without hard links: copy from here on
+      }
     }
     copyFileSync(path.join(shard.at, from), path.join(work, to), constants.COPYFILE_FICLONE);
     return true;
