@@ -3,7 +3,7 @@
  * tree (sampled from /proc), and the bytes of an exported site in out/.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { listFiles } from '../src/export/files';
@@ -138,3 +138,15 @@ export function bytesUnder(dir: string, keep: (file: string) => boolean = () => 
     .reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 }
 
+/**
+ * Writes `report` into the markdown file `doc` between its markers `<!-- <name>:start (written by
+ * npm run <script>) -->` and `<!-- <name>:end -->`, keeping the rest (a new file gets `title`).
+ */
+export function writeReport(doc: string, name: string, script: string, title: string, report: string): void {
+  const start = `<!-- ${name}:start (written by npm run ${script}) -->`;
+  const end = `<!-- ${name}:end -->`;
+  const text = existsSync(doc) ? readFileSync(doc, 'utf8') : `# ${title}\n\n${start}\n${end}\n`;
+  const [before, rest] = text.split(start);
+  const after = rest?.split(end)[1] ?? '\n';
+  writeFileSync(doc, `${before ?? ''}${start}\n${report}\n${end}${after}`);
+}

@@ -9,12 +9,12 @@
  * build, as from a fresh clone); measured builds then reuse Next's compile cache, as every
  * rebuild of a publisher's site does.
  */
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeThreads } from './generate';
 import { listFiles } from '../src/export/files';
-import { bytesUnder, gzipSize, measure, pageSize } from './measure';
+import { bytesUnder, gzipSize, measure, pageSize, writeReport } from './measure';
 import type { PageSize, RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -299,12 +299,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(`\n${report}`);
   if (write) {
-    const start = '<!-- bench:start (written by npm run bench) -->';
-    const end = '<!-- bench:end -->';
-    const doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : `# Performance\n\n${start}\n${end}\n`;
-    const [before, rest] = doc.split(start);
-    const after = rest?.split(end)[1] ?? '\n';
-    writeFileSync(DOC, `${before ?? ''}${start}\n${report}\n${end}${after}`);
+    writeReport(DOC, 'bench', 'bench', 'Performance', report);
     console.log(`\nwrote the figures to ${path.relative(ROOT, DOC)}`);
   }
 }

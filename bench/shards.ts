@@ -11,13 +11,13 @@
  * the merge copies every file (time per thread, times N). The slowest shard and the merge add up
  * to the wall time; the download and upload of artifacts between jobs are not in it.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeThreads } from './generate';
 import { folderUsage } from '../src/export/files';
 import { hostFit } from '../src/export/hosts';
-import { measure } from './measure';
+import { measure, writeReport } from './measure';
 import type { RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     `- merged site: ${hostFit(usage).text}`,
     `- per thread: check ${(checkPerThread).toFixed(2)} ms (every shard, all threads), pages ${pagesPerThread.toFixed(2)} ms, search index and site files ${searchPerThread.toFixed(2)} ms (the shard's threads), merge ${mergePerThread.toFixed(2)} ms; fixed ${fmtS(other)} a shard`,
     '',
+    ...(N < 10_000 ? ['(At fewer than 10,000 threads the costs per thread are mostly start-up costs: the projection below overstates every figure.)', ''] : []),
     '| projected wall time (slowest shard + merge) | 4 jobs | 8 jobs | 16 jobs |',
     '| --- | --- | --- | --- |',
     ...[100_000, 500_000, 1_000_000].map((threads) => `| ${fmtInt(threads)} threads | ${[4, 8, 16].map((jobs) => { const p = project(threads, jobs); return `${fmtMin(p.wall)} (shard ${fmtMin(p.shard)}, merge ${fmtMin(p.merge)})`; }).join(' | ')} |`),
@@ -103,12 +104,7 @@ async function main(): Promise<void> {
   const report = lines.join('\n');
   console.log(`\n${report}`);
   if (write) {
-    const start = '<!-- shards:start (written by npm run bench:shards) -->';
-    const end = '<!-- shards:end -->';
-    const doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : `# Scaling\n\n${start}\n${end}\n`;
-    const [before, rest] = doc.split(start);
-    const after = rest?.split(end)[1] ?? '\n';
-    writeFileSync(DOC, `${before ?? ''}${start}\n${report}\n${end}${after}`);
+    writeReport(DOC, 'shards', 'bench:shards', 'Scaling', report);
     console.log(`\nwrote the figures to ${path.relative(ROOT, DOC)}`);
   }
 }
