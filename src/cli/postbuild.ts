@@ -31,11 +31,11 @@ async function main(): Promise<void> {
   const own = slugs.filter((slug) => inShard(slug, shard));
   // A shard may hold no thread at all (a small archive in many shards); the others have the index.
   const bundles = shard && own.length === 0 ? [] : searchBundles(own.length);
-  const [indexed] = await Promise.all([bundles.length > 0 ? writeSearchIndex(outDir, own, bundles) : 0, pruneAndWriteSiteFiles(outDir)]);
+  const [indexed] = await Promise.all([bundles.length > 0 ? writeSearchIndex(outDir, own, bundles) : [], pruneAndWriteSiteFiles(outDir)]);
   writeBundleList(outDir, bundles);
-  console.log(bundles.length > 0 ? `postbuild: search index of ${indexed} pages in out${bundles.join(', out')}` : 'postbuild: no thread in this shard, so no search index');
+  const pages = indexed.reduce((sum, n) => sum + n, 0);
+  console.log(bundles.length > 0 ? `postbuild: search index of ${pages} pages in out${bundles.join(', out')}` : 'postbuild: no thread in this shard, so no search index');
   if (shard) {
-    const size = Math.ceil(own.length / bundles.length);
     if (digest === undefined) throw new Error('a shard is built by npm run build -- --shard <i>/<n>, which checks the content first');
     const stamp: ShardStamp = {
       shard,
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       code: codeDigest(process.cwd()),
       settings: readSettings(process.env).settings,
       threads: slugs.length,
-      bundles: bundles.map((bundle, i) => ({ path: bundle, threads: Math.min(size, own.length - i * size) })),
+      bundles: bundles.map((bundle, i) => ({ path: bundle, threads: indexed[i] ?? 0 })),
     };
     writeFileSync(path.join(outDir, SHARD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
     const { files, bytes } = folderUsage(outDir);

@@ -62,16 +62,16 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
  * Indexes the thread pages of `slugs` in `outDir` into the search bundles `bundles` (site paths
  * such as `/pagefind/`, from `searchBundles`): one bundle, or with several, consecutive runs of
  * the slugs in name order, each indexed by its own Pagefind run from a folder of hard links to its
- * pages, so that one run's memory is bounded by a bundle. Resolves with the pages indexed once every
- * bundle is complete and holds exactly its threads; else rejects.
+ * pages, so that one run's memory is bounded by a bundle. Resolves with the pages each bundle
+ * holds, in order, once every bundle is complete and holds exactly its threads; else rejects.
  */
-export async function writeSearchIndex(outDir: string, slugs: readonly string[], bundles: readonly string[] = ['/pagefind/']): Promise<number> {
-  if (bundles.length === 1) return indexBundle(outDir, path.join(outDir, bundles[0] ?? '/pagefind/'), slugs.length);
+export async function writeSearchIndex(outDir: string, slugs: readonly string[], bundles: readonly string[] = ['/pagefind/']): Promise<number[]> {
+  if (bundles.length === 1) return [await indexBundle(outDir, path.join(outDir, bundles[0] ?? '/pagefind/'), slugs.length)];
   const sorted = [...slugs].sort();
   const size = Math.ceil(sorted.length / bundles.length);
   const work = mkdtempSync(path.join(path.dirname(outDir), '.search-bundle-'));
   try {
-    let indexed = 0;
+    const indexed: number[] = [];
     for (const [i, bundle] of bundles.entries()) {
       const part = sorted.slice(i * size, (i + 1) * size);
       const site = path.join(work, String(i + 1));
@@ -79,7 +79,7 @@ export async function writeSearchIndex(outDir: string, slugs: readonly string[],
         mkdirSync(path.join(site, 'threads', slug), { recursive: true });
         linkSync(path.join(outDir, 'threads', slug, 'index.html'), path.join(site, 'threads', slug, 'index.html'));
       }
-      indexed += await indexBundle(site, path.join(outDir, bundle), part.length);
+      indexed.push(await indexBundle(site, path.join(outDir, bundle), part.length));
       rmSync(site, { recursive: true, force: true });
     }
     return indexed;

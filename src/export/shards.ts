@@ -189,12 +189,13 @@ function writeMerged(shards: Given[], work: string): Merged {
     }
   }
   // One series of bundles, shard after shard, each bundle searched with the others (mergeIndex).
+  const topFolders = new Set([...from.keys()].map((f) => f.slice(0, f.indexOf('/') + 1)));
   const bundles: string[] = [];
   let indexed = 0;
   for (const shard of shards) {
     for (const bundle of shard.stamp.bundles) {
       const to = searchBundlePath(bundles.length + 1);
-      if ([...from.keys()].some((f) => f.startsWith(to.slice(1)))) problems.push(`${shard.dir} has a folder ${to} that is not one of its search bundles`);
+      if (topFolders.has(to.slice(1))) problems.push(`${shard.dir} has a folder ${to} that is not one of its search bundles`);
       const inShard = bundle.path.slice(1);
       for (const file of listFiles(path.join(shard.at, inShard))) copy(shard, `${inShard}${file}`, `${to.slice(1)}${file}`);
       bundles.push(to);
