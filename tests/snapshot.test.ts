@@ -35,9 +35,9 @@ describe('content snapshot (check --snapshot, read by getArchive in the build)',
     expect(ok.stdout).toContain('1 file checked, no problems');
     const expected = memoryArchive(seed, loadContent(seed).threads);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as unknown;
-    // The digest of the content, with which npm run merge tells shards of one build: SHA-256 of each thread's JSON and a line break, in index order.
+    // The digest of the content, with which npm run merge tells shards of one build: SHA-256 of each thread's JSON's SHA-256 and a line break, in index order.
     const digest = createHash('sha256');
-    for (const t of expected.manifest.slugs) digest.update(`${JSON.stringify(expected.record(t).thread)}\n`);
+    for (const t of expected.manifest.slugs) digest.update(`${createHash('sha256').update(JSON.stringify(expected.record(t).thread)).digest('hex')}\n`);
     expect(manifest).toEqual({ ...expected.manifest, digest: digest.digest('hex') });
     expect(expected.manifest.contentDir).toBe(seed);
     const slug = expected.manifest.slugs[0] ?? '';

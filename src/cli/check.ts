@@ -5,8 +5,8 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
-import { loadContentParallel } from '../content/load-parallel';
-import { CONTENT_DIR, writeSnapshot } from '../content/threads';
+import { checkContent } from '../content/load-parallel';
+import { CONTENT_DIR, finishSnapshot, startSnapshot } from '../content/threads';
 import { buildShard, inShard } from '../shard';
 
 const args = process.argv.slice(2);
@@ -22,13 +22,15 @@ async function main(): Promise<number> {
     console.log(`${dir}: no such folder; give the folder that holds the .md files`);
     return 1;
   }
-  const { threads, problems, fileCount } = await loadContentParallel(dir);
+  if (snapshot) startSnapshot(snapshot);
+  const { threads, hashes, problems, fileCount } = await checkContent(dir, snapshot);
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
+  if (snapshot && problems.length > 0) rmSync(snapshot, { recursive: true, force: true }); // the valid threads' files, written while reading
   if (snapshot && problems.length === 0) {
     const start = performance.now();
     const shard = shardArg === undefined ? undefined : buildShard(shardArg);
-    writeSnapshot(snapshot, dir, threads, (slug) => inShard(slug, shard));
+    finishSnapshot(snapshot, dir, threads, hashes, (slug) => inShard(slug, shard));
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     const related = shard ? `related threads of shard ${shard.index}/${shard.count}'s threads` : 'related threads';
     console.log(`snapshot for the build in ${snapshot}: ${related}, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`);

@@ -1,6 +1,6 @@
-/** A worker of load-parallel.ts: loads the named entries of a content folder and posts them back. */
+/** A worker of load-parallel.ts: checks the named entries of a content folder and posts them back in batches. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadEntry } from './load';
+import { BATCH, checkEntries } from './load-parallel';
 
-const { dir, names } = workerData as { dir: string; names: string[] };
-parentPort?.postMessage(names.map((name) => loadEntry(dir, name)));
+const { dir, names, snapshot } = workerData as { dir: string; names: string[]; snapshot?: string };
+for (let start = 0; start < names.length; start += BATCH) parentPort?.postMessage(checkEntries(dir, names.slice(start, start + BATCH), snapshot));

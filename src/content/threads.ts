@@ -11,7 +11,7 @@
  * `next dev` reads it again on every page (LIVE_CONTENT).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { byName, directoryOf } from './directory';
 import type { DirectoryEntry } from './directory';
@@ -45,9 +45,9 @@ export type Manifest = {
   /** Every topic, A to Z, with its number of threads; empty when no thread names one. */
   topics: { slug: string; name: string; threadCount: number }[];
   /**
-   * Snapshot only: SHA-256 of every thread as validated, in index order; equal for two builds
-   * exactly when their content is (everything else is computed from it). `npm run merge` refuses
-   * shards whose digests differ.
+   * Snapshot only: SHA-256 of the SHA-256 of every thread's JSON as validated, one a line, in
+   * index order; equal for two builds exactly when their content is (everything else is computed
+   * from it). `npm run merge` refuses shards whose digests differ.
    */
   digest?: string;
 };
@@ -211,27 +211,50 @@ const doctorFile = (dir: string, slug: string) => path.join(dir, 'doctors', `${s
 const topicFile = (dir: string, slug: string) => path.join(dir, 'topics', `${slug}.json`);
 
 /**
- * Writes the archive of the validated threads of `contentDir` into the folder `dir` (emptied
- * first), for `getArchive` in Next's workers. The manifest is written last: a folder without one
- * is an interrupted write, which the reader refuses. Related threads are scored only for the
- * threads whose pages this build renders (`renders`: a shard's own; the others' related lists
- * stay empty, as no page of the shard shows them): scoring is 0.6 ms a thread at 100,000.
+ * Starts a snapshot in the folder `dir` (emptied first): the check's loader writes each valid
+ * thread's file there with `spoolThread` as it reads it, then `finishSnapshot` completes it.
  */
-export function writeSnapshot(dir: string, contentDir: string, threads: readonly Thread[], renders: (slug: string) => boolean = () => true): void {
-  const archive = memoryArchive(contentDir, threads);
-  const bySlug = new Map(threads.map((t) => [t.slug, t]));
+export function startSnapshot(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'threads'), { recursive: true });
+}
+
+/** A valid thread once its file is in the snapshot: the thread without its answers' bodies, and the SHA-256 of its JSON. */
+export type Spooled = { thread: Thread; hash: string };
+
+/**
+ * Writes the start of a validated thread's file in the snapshot folder `dir`, `{"thread":…,"related":`
+ * (`finishSnapshot` appends the related list), and returns what the check keeps of it. Only the
+ * thread's own page shows its answers' bodies, so the kept thread has none (`body: ''`): related
+ * threads, doctors, topics and the index need the title, the question, and each answer's
+ * headline and doctor. That keeps the check's memory at a fraction of the archive's text (at
+ * 100,000 threads it held every thread whole, 2.2 to 2.5 GB), and the files are written by the
+ * loader's worker threads, on both cores, instead of one after another at the end.
+ */
+export function spoolThread(dir: string, thread: Thread): Spooled {
+  const json = JSON.stringify(thread);
+  writeFileSync(threadFile(dir, thread.slug), `{"thread":${json},"related":`);
+  return { thread: { ...thread, answers: thread.answers.map((answer) => ({ ...answer, body: '' })) }, hash: createHash('sha256').update(json).digest('hex') };
+}
+
+/**
+ * Completes the snapshot of the validated threads of `contentDir` that the loader spooled into
+ * `dir` (`threads`: as `spoolThread` returned them; `hashes`: their hashes by slug): each thread
+ * file gets its related list, then the doctor, topic and directory files, and the manifest last:
+ * a folder without one is an interrupted write, which the reader refuses. Related threads are
+ * scored only for the threads whose pages this build renders (`renders`: a shard's own; the
+ * others' related lists stay empty, as no page of the shard shows them): scoring is 0.6 ms a
+ * thread at 100,000.
+ */
+export function finishSnapshot(dir: string, contentDir: string, threads: readonly Thread[], hashes: ReadonlyMap<string, string>, renders: (slug: string) => boolean = () => true): void {
+  const archive = memoryArchive(contentDir, threads);
   mkdirSync(path.join(dir, 'doctors'));
   mkdirSync(path.join(dir, 'topics'));
   const digest = createHash('sha256');
   for (const slug of archive.manifest.slugs) {
-    const thread = bySlug.get(slug);
-    const json = JSON.stringify(thread);
-    digest.update(`${json}\n`);
-    // The record's JSON, {"thread":…,"related":[…]}, from the thread's without a second stringify.
+    digest.update(`${hashes.get(slug)}\n`);
     const related = renders(slug) ? archive.record(slug).related : [];
-    writeFileSync(threadFile(dir, slug), `{"thread":${json},"related":${JSON.stringify(related)}}`);
+    appendFileSync(threadFile(dir, slug), `${JSON.stringify(related)}}`);
   }
   for (const { slug } of archive.manifest.doctors) writeFileSync(doctorFile(dir, slug), JSON.stringify(archive.doctor(slug)));
   for (const { slug } of archive.manifest.topics) writeFileSync(topicFile(dir, slug), JSON.stringify(archive.topic(slug)));
