@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../src/export/search-index';
+import { indexerCommand, writeSearchIndex } from '../src/export/search-index';
 
 /** A minimal export: one thread page per entry, `true` when the page marks its article for search. */
 function site(pages: Record<string, boolean>): string {
@@ -58,5 +58,22 @@ describe('search index', () => {
   it('fails with the indexer\'s own message when it cannot build an index', async () => {
     dir = site({});
     await expect(writeSearchIndex(dir, [])).rejects.toThrow(/^pagefind stopped with exit code 1:\nError: Pagefind was not able to build an index/u);
+  });
+
+  it('runs the indexer on the first core this process may use, through taskset, and unpinned where taskset is missing or cannot pin', () => {
+    const probes: string[][] = [];
+    const works = (ok: boolean) => (command: string, args: string[]) => {
+      probes.push([command, ...args]);
+      return ok;
+    };
+    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], '2,4-7', '/usr/bin/taskset', works(true))).toEqual({ command: '/usr/bin/taskset', args: ['--cpu-list', '2', '/bin/pagefind', '--site', 'out'] });
+    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], '0-1', '/usr/bin/taskset', works(false))).toEqual({ command: '/bin/pagefind', args: ['--site', 'out'] });
+    expect(probes).toEqual([
+      ['/usr/bin/taskset', '--cpu-list', '2', 'true'],
+      ['/usr/bin/taskset', '--cpu-list', '0', 'true'],
+    ]);
+    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], '0-1', undefined, works(true))).toEqual({ command: '/bin/pagefind', args: ['--site', 'out'] });
+    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], undefined, '/usr/bin/taskset', works(true))).toEqual({ command: '/bin/pagefind', args: ['--site', 'out'] });
+    expect(probes).toHaveLength(2);
   });
 });

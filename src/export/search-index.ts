@@ -17,8 +17,8 @@
  * a thread; 1.4.0 merges page by page, about 90 KB. At 10,000 threads that is 2.5 GB against
  * 1.1 GB for this step, and the build's budget is 1.5 GB (docs/performance.md, "Search index").
  */
-import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SEARCH_BUNDLES_SCRIPT } from '../site';
 
@@ -39,14 +39,66 @@ function pagefindBinary(): string {
   throw new Error(`pagefind: no indexer binary for ${platform}-${process.arch}; run npm ci`);
 }
 
+/** Where a Linux process is allowed to run: what follows `Cpus_allowed_list:` in /proc/self/status, e.g. `0-1` or `2,4-7`. */
+function allowedCpus(): string | undefined {
+  try {
+    return /^Cpus_allowed_list:\s*(\S+)/mu.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  } catch {
+    return undefined; // not Linux, or no /proc
+  }
+}
+
+/** A program on PATH, if any (by its file: PATH lookups with `which` would cost a process). */
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const file = path.join(dir, name);
+    if (dir !== '' && existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * The command that runs `binary` with `args` on one core, the first of `cpus` (a Linux CPU
+ * list), through util-linux's `taskset`; the command unchanged when there is no taskset, no CPU
+ * list, or taskset cannot set the affinity here (`works` says whether it can: a container may
+ * forbid it).
+ *
+ * Why: Pagefind 1.4.0 is linked with musl, whose allocator maps and unmaps memory for nearly every
+ * page it indexes; each unmap of a process running on two cores sends a TLB flush to the other
+ * core, which costs most on virtual machines (docs/performance.md, "Why Pagefind costs 7 ms a
+ * page"). On one core no flush crosses cores: 5,000 bench pages indexed in 35.3 s against 53.4 s,
+ * 10,000 in 61–63 s against 71–95 s, the same bundle byte for byte. The indexer uses about 1.1
+ * cores when it may use more, so one core costs it little anywhere else.
+ */
+export function indexerCommand(binary: string, args: readonly string[], cpus: string | undefined, taskset: string | undefined, works: (command: string, args: string[]) => boolean): { command: string; args: string[] } {
+  const cpu = cpus === undefined ? undefined : /^(\d+)/u.exec(cpus)?.[1];
+  if (taskset === undefined || cpu === undefined) return { command: binary, args: [...args] };
+  const pin = ['--cpu-list', cpu];
+  return works(taskset, [...pin, 'true']) ? { command: taskset, args: [...pin, binary, ...args] } : { command: binary, args: [...args] };
+}
+
+let pinnedIndexer: ((args: readonly string[]) => { command: string; args: string[] }) | undefined;
+
+/** The indexer's command for `args` on this machine: pinned to one core where taskset works (asked once a process). */
+function indexer(args: readonly string[]): { command: string; args: string[] } {
+  if (!pinnedIndexer) {
+    const binary = pagefindBinary();
+    const taskset = process.platform === 'linux' ? onPath('taskset') : undefined;
+    const pinned = indexerCommand(binary, [], allowedCpus(), taskset, (command, probe) => spawnSync(command, probe, { stdio: 'ignore' }).status === 0);
+    pinnedIndexer = (more) => ({ command: pinned.command, args: [...pinned.args, ...more] });
+  }
+  return pinnedIndexer(args);
+}
+
 /** Runs the indexer to its end; rejects with its output unless it exits with 0. */
 function runIndexer(args: string[], cwd: string): Promise<void> {
   // Hermetic: no PAGEFIND_* variable from the caller's environment and no pagefind.yml from the
   // working directory (out/ holds none) can change what is indexed or where it is written.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('PAGEFIND_')) delete env[key];
+  const run = indexer(args);
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(run.command, run.args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
