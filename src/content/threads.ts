@@ -252,7 +252,9 @@ export function finishSnapshot(dir: string, contentDir: string, threads: readonl
   mkdirSync(path.join(dir, 'topics'));
   const digest = createHash('sha256');
   for (const slug of archive.manifest.slugs) {
-    digest.update(`${hashes.get(slug)}\n`);
+    const hash = hashes.get(slug);
+    if (hash === undefined) throw new Error(`${slug}: not spooled into ${dir}; finishSnapshot takes the threads checkContent returned`);
+    digest.update(`${hash}\n`);
     const related = renders(slug) ? archive.record(slug).related : [];
     appendFileSync(threadFile(dir, slug), `${JSON.stringify(related)}}`);
   }
