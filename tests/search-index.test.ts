@@ -66,14 +66,15 @@ describe('search index', () => {
       probes.push([command, ...args]);
       return ok;
     };
-    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], '2,4-7', '/usr/bin/taskset', works(true))).toEqual({ command: '/usr/bin/taskset', args: ['--cpu-list', '2', '/bin/pagefind', '--site', 'out'] });
-    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], '0-1', '/usr/bin/taskset', works(false))).toEqual({ command: '/bin/pagefind', args: ['--site', 'out'] });
+    expect(indexerCommand('/bin/pagefind', '2,4-7', '/usr/bin/taskset', works(true))).toEqual({ command: '/usr/bin/taskset', args: ['--cpu-list', '2', '/bin/pagefind'] });
+    expect(indexerCommand('/bin/pagefind', '0-1', '/usr/bin/taskset', works(false))).toEqual({ command: '/bin/pagefind', args: [] });
     expect(probes).toEqual([
       ['/usr/bin/taskset', '--cpu-list', '2', 'true'],
       ['/usr/bin/taskset', '--cpu-list', '0', 'true'],
     ]);
-    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], '0-1', undefined, works(true))).toEqual({ command: '/bin/pagefind', args: ['--site', 'out'] });
-    expect(indexerCommand('/bin/pagefind', ['--site', 'out'], undefined, '/usr/bin/taskset', works(true))).toEqual({ command: '/bin/pagefind', args: ['--site', 'out'] });
+    expect(indexerCommand('/bin/pagefind', '0-1', undefined, works(true))).toEqual({ command: '/bin/pagefind', args: [] });
+    expect(indexerCommand('/bin/pagefind', undefined, '/usr/bin/taskset', works(true))).toEqual({ command: '/bin/pagefind', args: [] });
+    expect(indexerCommand('/bin/pagefind', 'garbage', '/usr/bin/taskset', works(true))).toEqual({ command: '/bin/pagefind', args: [] });
     expect(probes).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `npm run check [dir] [--snapshot folder [--shard <i>/<n>]]`: validates every content file without building;
- * exit 1 on any problem. `npm run build` passes `--snapshot`: on success the validated threads
- * are written there for Next's workers (see threads.ts), so the build parses each file once.
+ * exit 1 on any problem. `npm run build` passes `--snapshot`: each valid thread's file is written
+ * there as it is read, and completed on success for Next's workers (see threads.ts), so the build
+ * parses each file once; on any problem the folder is removed.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
   if (snapshot && problems.length > 0) rmSync(snapshot, { recursive: true, force: true }); // the valid threads' files, written while reading
-  if (snapshot && problems.length === 0) {
+  else if (snapshot) {
     const start = performance.now();
     const shard = shardArg === undefined ? undefined : buildShard(shardArg);
     finishSnapshot(snapshot, dir, threads, hashes, (slug) => inShard(slug, shard));

@@ -58,37 +58,27 @@ function onPath(name: string): string | undefined {
 }
 
 /**
- * The command that runs `binary` with `args` on one core, the first of `cpus` (a Linux CPU
- * list), through util-linux's `taskset`; the command unchanged when there is no taskset, no CPU
- * list, or taskset cannot set the affinity here (`works` says whether it can: a container may
- * forbid it).
+ * The command that runs `binary` on one core, the first of `cpus` (a Linux CPU list), through
+ * util-linux's `taskset`: the command and the arguments that come before the indexer's own. The
+ * binary alone when there is no taskset, no CPU list, or taskset cannot set the affinity here
+ * (`works` says whether it can: a container may forbid it).
  *
  * Why: Pagefind 1.4.0 is linked with musl, whose allocator maps and unmaps memory for nearly every
  * page it indexes; each unmap of a process running on two cores sends a TLB flush to the other
  * core, which costs most on virtual machines (docs/performance.md, "Why Pagefind costs 7 ms a
- * page"). On one core no flush crosses cores: 5,000 bench pages indexed in 35.3 s against 53.4 s,
- * 10,000 in 61–63 s against 71–95 s, the same bundle byte for byte. The indexer uses about 1.1
- * cores when it may use more, so one core costs it little anywhere else.
+ * page"). On one core no flush crosses cores. Alternating runs on this machine: 5,000 bench pages
+ * in 35–38 s pinned against 44–53 s, 10,000 in 72–100 s against 95–100 s, the same bundle byte
+ * for byte. The indexer uses about 1.1 cores when it may use more, so one core costs it little
+ * anywhere else.
  */
-export function indexerCommand(binary: string, args: readonly string[], cpus: string | undefined, taskset: string | undefined, works: (command: string, args: string[]) => boolean): { command: string; args: string[] } {
+export function indexerCommand(binary: string, cpus: string | undefined, taskset: string | undefined, works: (command: string, args: string[]) => boolean): { command: string; args: string[] } {
   const cpu = cpus === undefined ? undefined : /^(\d+)/u.exec(cpus)?.[1];
-  if (taskset === undefined || cpu === undefined) return { command: binary, args: [...args] };
-  const pin = ['--cpu-list', cpu];
-  return works(taskset, [...pin, 'true']) ? { command: taskset, args: [...pin, binary, ...args] } : { command: binary, args: [...args] };
+  const pin = ['--cpu-list', cpu ?? ''];
+  return taskset !== undefined && cpu !== undefined && works(taskset, [...pin, 'true']) ? { command: taskset, args: [...pin, binary] } : { command: binary, args: [] };
 }
 
-let pinnedIndexer: ((args: readonly string[]) => { command: string; args: string[] }) | undefined;
-
-/** The indexer's command for `args` on this machine: pinned to one core where taskset works (asked once a process). */
-function indexer(args: readonly string[]): { command: string; args: string[] } {
-  if (!pinnedIndexer) {
-    const binary = pagefindBinary();
-    const taskset = process.platform === 'linux' ? onPath('taskset') : undefined;
-    const pinned = indexerCommand(binary, [], allowedCpus(), taskset, (command, probe) => spawnSync(command, probe, { stdio: 'ignore' }).status === 0);
-    pinnedIndexer = (more) => ({ command: pinned.command, args: [...pinned.args, ...more] });
-  }
-  return pinnedIndexer(args);
-}
+/** The indexer's command on this machine (pinned where taskset works), found once a process. */
+let indexer: { command: string; args: string[] } | undefined;
 
 /** Runs the indexer to its end; rejects with its output unless it exits with 0. */
 function runIndexer(args: string[], cwd: string): Promise<void> {
@@ -96,9 +86,9 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
   // working directory (out/ holds none) can change what is indexed or where it is written.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('PAGEFIND_')) delete env[key];
-  const run = indexer(args);
+  const run = (indexer ??= indexerCommand(pagefindBinary(), allowedCpus(), process.platform === 'linux' ? onPath('taskset') : undefined, (command, probe) => spawnSync(command, probe, { stdio: 'ignore' }).status === 0));
   return new Promise((resolve, reject) => {
-    const child = spawn(run.command, run.args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(run.command, [...run.args, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
