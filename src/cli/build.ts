@@ -3,7 +3,8 @@
  * each in its own process, stopping at the first that fails:
  *   1. the settings (src/settings.ts): a mistake is one line, before anything is read;
  *   2. `check --snapshot`: every content file validated; the snapshot Next's workers read;
- *   3. `next build`: the static export of the pages into out/;
+ *   3. `next build`: the static export of the pages into out/, its main process's heap kept
+ *      near what is live (heap.mjs);
  *   4. the post-export step (postbuild.ts): search index, sitemaps, robots.txt.
  * With --shard, Next builds only the pages that hash to the shard (src/shard.ts) and the search
  * index holds only its threads; the check still reads the whole archive, so a problem anywhere
@@ -71,7 +72,8 @@ async function main(): Promise<number> {
   else delete env.BUILD_SHARD;
   const steps: [string, string[], NodeJS.ProcessEnv][] = [
     ['check', [...tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT, ...(env.BUILD_SHARD ? ['--shard', env.BUILD_SHARD] : [])], process.env],
-    ['pages', [require.resolve('next/dist/bin/next'), 'build'], env],
+    // heap.mjs keeps Next's main process near its live memory (it acts only there).
+    ['pages', ['--import', path.resolve('src', 'cli', 'heap.mjs'), require.resolve('next/dist/bin/next'), 'build'], env],
     ['search and site files', [...tsx, path.join('src', 'cli', 'postbuild.ts')], env],
   ];
   const times: string[] = [];
