@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load';
-import { renderMarkdownWithText, renderPlainParagraphs, renderWithRemark } from '../src/content/markdown';
+import { renderMarkdownWithText, renderPlainParagraphs, renderWithRemark } from '../src/views/markdown';
 
 const ROUNDS = 3;
 

@@ -1,7 +1,7 @@
 /**
- * Building an archive in shards (README, "Building in shards"): which shard builds which page.
- * `npm run build -- --shard <i>/<n>` hands the shard to Next and the post-export step as
- * BUILD_SHARD=<i>/<n>; `npm run merge` joins the shards' folders into one site.
+ * Building an archive in shards (docs/deploy.md, "Building in shards"): which shard builds which
+ * page. `npm run build -- --shard <i>/<n>` hands the shard to Next and the post-export step
+ * (settings.ts, BUILD_SHARD); `npm run merge` joins the shards' folders into one site.
  */
 import { createHash } from 'node:crypto';
 
@@ -32,14 +32,6 @@ export function parseShard(value: string): Shard | string {
  */
 export function shardOf(key: string, count: number): number {
   return (createHash('sha256').update(key).digest().readUInt32BE(0) % count) + 1;
-}
-
-/** The shard this process builds (BUILD_SHARD), or undefined for a whole build. */
-export function buildShard(value = process.env.BUILD_SHARD): Shard | undefined {
-  if (value === undefined || value === '') return undefined;
-  const shard = parseShard(value);
-  if (typeof shard === 'string') throw new Error(`BUILD_SHARD: ${shard}`);
-  return shard;
 }
 
 /** Whether the page with this key is built here: always in a whole build. */

@@ -1,25 +1,19 @@
-/** Site-wide settings (read and checked by settings.ts) and the site's paths. */
-import { readSettings } from './settings';
+/** The site as pages link to it: its name and address, the path of every kind of page, and the Content-Security-Policies. */
+import { settings } from './settings';
 
-// Direct `process.env.X` reads: Next writes these three into the pages it compiles (next.config.mjs).
-const reading = readSettings({ SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH, SITE_NAME: process.env.SITE_NAME });
-// `npm run build` and `npm run dev` stop on these before anything is compiled (src/cli/settings.ts); this is for any other way in.
-if (reading.errors.length > 0) throw new Error(reading.errors.join('\n'));
+const { siteName, basePath, siteUrl } = settings();
 
 /** Name shown in the header and page titles. */
-export const SITE_NAME = reading.settings.siteName;
+export const SITE_NAME = siteName;
 
-/**
- * Path prefix when the site is served below a folder, e.g. `/archive`; empty at a domain's root.
- * From BASE_PATH or from the folder in SITE_URL (settings.ts).
- */
-export const BASE_PATH = reading.settings.basePath;
+/** Path prefix when the site is served below a folder, e.g. `/archive`; empty at a domain's root. */
+export const BASE_PATH = basePath;
 
 /**
  * The site's origin as readers reach it, without the base path and without a trailing slash:
  * canonical links, Open Graph and the sitemap need absolute addresses.
  */
-export const SITE_URL = reading.settings.siteUrl;
+export const SITE_URL = siteUrl;
 
 /** A path inside the site with the base path in front, for links Next does not prefix itself. */
 export function sitePath(pathname: string): string {
@@ -56,16 +50,14 @@ export function directoryPath(n = 1): string {
   return pagedPath('/doctors/', n);
 }
 
-/** Page `n` of the list of topics, or with `slug`, page `n` of one topic's threads. */
-export function topicPath(slug?: string, n = 1): string {
-  return pagedPath(slug === undefined ? '/topics/' : `/topics/${slug}/`, n);
-}
+/** The folder of each kind of group: topics of threads; specialties and places of doctors. */
+const GROUP_FOLDER = { topic: 'topics', specialty: 'specialties', location: 'locations' } as const;
 
-/** The folder of the specialties or of the places. */
-const GROUP_FOLDER = { specialty: 'specialties', location: 'locations' } as const;
+/** The kinds of group the archive lists (src/archive/groups.ts). */
+export type GroupKind = keyof typeof GROUP_FOLDER;
 
-/** Page `n` of the list of specialties or places, or with `slug`, page `n` of one of them. */
-export function groupPath(kind: 'specialty' | 'location', slug?: string, n = 1): string {
+/** Page `n` of the list of a kind's groups (`/topics/`), or with `slug`, page `n` of one group (`/topics/<slug>/`). */
+export function groupPath(kind: GroupKind, slug?: string, n = 1): string {
   return pagedPath(slug === undefined ? `/${GROUP_FOLDER[kind]}/` : `/${GROUP_FOLDER[kind]}/${slug}/`, n);
 }
 
@@ -92,27 +84,6 @@ export const CSP_SEARCH = `${CSP_COMMON}; img-src 'self' data:; script-src 'self
 
 /** The route (Next's page name) of the search page: the one page whose CSP allows scripts. */
 export const SEARCH_ROUTE = '/search';
-
-/**
- * Threads in one search bundle. Pagefind 1.4 holds about 85 KB a page while it indexes (4.2 GB at
- * 50,000 threads), so a larger archive is indexed in bundles of this many threads, one Pagefind
- * run after another, which the search page searches together (Pagefind's mergeIndex).
- * `SEARCH_BUNDLE_THREADS` lowers it, so that tests can split a small archive.
- */
-export const SEARCH_BUNDLE_THREADS = Number(process.env.SEARCH_BUNDLE_THREADS ?? 20_000);
-if (!Number.isInteger(SEARCH_BUNDLE_THREADS) || SEARCH_BUNDLE_THREADS < 1) {
-  throw new Error(`SEARCH_BUNDLE_THREADS must be a whole number from 1, got ${JSON.stringify(process.env.SEARCH_BUNDLE_THREADS)}`);
-}
-
-/**
- * The search bundles of an archive of `threadCount` threads: `/pagefind/`, then `/pagefind-2/`, …
- * (site paths). A build in shards indexes each shard's threads into bundles of its own, which
- * `npm run merge` renames into one such series.
- */
-export function searchBundles(threadCount: number): string[] {
-  const count = Math.max(1, Math.ceil(threadCount / SEARCH_BUNDLE_THREADS));
-  return Array.from({ length: count }, (_, i) => searchBundlePath(i + 1));
-}
 
 /** Search bundle `n` (from 1) of a site: `/pagefind/`, then `/pagefind-<n>/`. */
 export function searchBundlePath(n: number): string {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticThread, writeThreads } from '../bench/generate';
 import { formatProblem } from '../src/content/errors';
 import { loadContent } from '../src/content/load';
-import { renderPlainParagraphs } from '../src/content/markdown';
+import { renderPlainParagraphs } from '../src/views/markdown';
 
 describe('benchmark threads (bench/generate.ts)', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qa-bench-threads-'));

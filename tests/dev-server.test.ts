@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedSlug, writeArchive } from './helpers/archive';
 import { ROOT } from './helpers/build';
@@ -30,6 +31,11 @@ async function page(pathname: string) {
   const response = await fetch(`${origin}${pathname}`);
   return { status: response.status, $: load(await response.text()) };
 }
+
+/** The text of each element a selector finds on a page. */
+const texts = ($: CheerioAPI, selector: string) => $(selector).map((_, el) => $(el).text()).get();
+/** The href of each link a selector finds on a page. */
+const hrefs = ($: CheerioAPI, selector: string) => $(selector).map((_, el) => $(el).attr('href')).get();
 
 /** What `npm run check` prints for the archive, from the same working directory as the dev server. */
 function checkOutput(): string[] {
@@ -98,6 +104,39 @@ describe('npm run dev: live content', { timeout: 180_000 }, () => {
     unlinkSync(file('added-live'));
     expect((await page('/threads/added-live/')).status).toBe(404);
     expect((await page('/')).$('main').text()).not.toContain('Added while the server runs');
+  });
+
+  it('shows a doctor\'s new specialty and place, and a new topic, on every list and group page at the next reload', async () => {
+    // Compiled and read once before the edit, so that anything kept from this reading would show.
+    for (const at of ['/specialties/', '/specialties/plastic-surgeon/', '/locations/', '/topics/']) expect((await page(at)).status, at).toBe(200);
+    // The newest thread gives Alex Morgan's specialty; the doctor of a new place is a new doctor.
+    edit(NEWEST, 'specialty: Plastic Surgeon', 'specialty: Zygomatic Reconstructive Surgeon');
+    edit(generatedSlug(4), 'location: Springfield', 'location: Shelbyville');
+    edit(generatedSlug(2), 'topics: [Aftercare, ', 'topics: [Zygoma Care, Aftercare, ');
+
+    const names = async (at: string) => texts((await page(at)).$, '.names li');
+    expect(await names('/specialties/')).toEqual(['Dermatologist (1)', 'Oral Surgeon (1)', 'Plastic Surgeon (1)', 'Zygomatic Reconstructive Surgeon (1)']);
+    const zygomatic = await page('/specialties/zygomatic-reconstructive-surgeon/');
+    expect(zygomatic.status).toBe(200);
+    expect(zygomatic.$('h1').text()).toBe('Zygomatic Reconstructive Surgeon');
+    expect(texts(zygomatic.$, '.doctor-list .doctor-name a')).toEqual(['Alex Morgan']);
+    // Plastic Surgeon is now the specialty of Alex Morgan of Shelbyville only.
+    expect(hrefs((await page('/specialties/plastic-surgeon/')).$, '.doctor-list .doctor-name a')).toEqual(['/doctors/alex-morgan-shelbyville/']);
+
+    expect(await names('/locations/')).toEqual(['Denver (1)', 'Miami (1)', 'Shelbyville (1)', 'Springfield (1)']);
+    const shelbyville = await page('/locations/shelbyville/');
+    expect(shelbyville.status).toBe(200);
+    expect(shelbyville.$('.doctor-list .thread-meta').text()).toBe('1 answer');
+
+    expect(await names('/topics/')).toContain('Zygoma Care (1)');
+    const topic = await page('/topics/zygoma-care/');
+    expect(topic.status).toBe(200);
+    expect(hrefs(topic.$, 'main a[href^="/threads/"]')).toEqual([`/threads/${generatedSlug(2)}/`]);
+
+    // And back: the specialty's page is gone at the next reload.
+    edit(NEWEST, 'specialty: Zygomatic Reconstructive Surgeon', 'specialty: Plastic Surgeon');
+    expect((await page('/specialties/zygomatic-reconstructive-surgeon/')).status).toBe(404);
+    expect(await names('/specialties/')).toEqual(['Dermatologist (1)', 'Oral Surgeon (1)', 'Plastic Surgeon (2)']);
   });
 
   it('puts a content error on the page and in the terminal, as npm run check prints it, until the file is fixed', async () => {

@@ -1,11 +1,15 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { collectDoctors, doctorSlug } from '../src/content/doctors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryArchive, sortThreads } from '../src/archive/archive';
+import type { Archive } from '../src/archive/archive';
+import { collectDoctors } from '../src/archive/doctors';
 import { loadContent } from '../src/content/load';
-import { PAGE_SIZE, firstOnPage, pageCount, pageSlice } from '../src/content/paging';
-import { sortThreads } from '../src/content/threads';
+import { doctorSlug } from '../src/content/slugs';
+import { ROUTES, contentPaths } from '../src/routes/table';
 import { doctorPath, indexPath } from '../src/site';
+import { doctorPage } from '../src/views/doctor';
+import { PAGE_SIZE, firstOnPage, pageCount, pageSlice } from '../src/views/paging';
 import { GENERATED, generatedSlug, writeArchive } from './helpers/archive';
 
 /** The doctor fixtures in index order, as the site sees them. */
@@ -91,35 +95,32 @@ describe('paging, shared by the index and doctor pages', () => {
 
 describe('doctor page data on the 120-thread archive (117 answers by Alex Morgan)', () => {
   let dir = '';
-  let views: typeof import('../src/content/views');
-  beforeAll(async () => {
+  let archive: Archive;
+  beforeAll(() => {
     dir = writeArchive();
-    vi.stubEnv('CONTENT_DIR', dir);
-    vi.resetModules();
-    views = await import('../src/content/views');
+    archive = memoryArchive(dir, loadContent(dir).threads);
   });
   afterAll(() => {
-    vi.unstubAllEnvs();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists three pages for Alex Morgan and one for each John Smith', () => {
-    expect(views.doctorPages()).toEqual([
-      { slug: 'alex-morgan-springfield', page: 1 },
-      { slug: 'alex-morgan-springfield', page: 2 },
-      { slug: 'alex-morgan-springfield', page: 3 },
-      { slug: 'john-smith-denver', page: 1 },
-      { slug: 'john-smith-miami', page: 1 },
+    expect(ROUTES.doctor.pages(archive)).toEqual([
+      { slug: 'alex-morgan-springfield', n: 1 },
+      { slug: 'alex-morgan-springfield', n: 2 },
+      { slug: 'alex-morgan-springfield', n: 3 },
+      { slug: 'john-smith-denver', n: 1 },
+      { slug: 'john-smith-miami', n: 1 },
     ]);
   });
 
   it('gives each page its own answers, newest first, with the totals', () => {
-    const permalinks = (n: number) => views.doctorPage('alex-morgan-springfield', n).answers.map((a) => `${a.threadSlug}#answer-${a.number}`);
+    const permalinks = (n: number) => doctorPage(archive, 'alex-morgan-springfield', n).answers.map((a) => `${a.threadSlug}#answer-${a.number}`);
     const newestFirst = Array.from({ length: GENERATED }, (_, k) => `${generatedSlug(GENERATED - k)}#answer-1`);
     expect(permalinks(1)).toEqual(newestFirst.slice(0, 50));
     expect(permalinks(2)).toEqual(newestFirst.slice(50, 100));
     expect(permalinks(3)).toEqual(newestFirst.slice(100));
-    const third = views.doctorPage('alex-morgan-springfield', 3);
+    const third = doctorPage(archive, 'alex-morgan-springfield', 3);
     expect({ ...third, answers: third.answers.length }).toEqual({
       profile: {
         slug: 'alex-morgan-springfield',
@@ -137,17 +138,17 @@ describe('doctor page data on the 120-thread archive (117 answers by Alex Morgan
       answerCount: 117,
       description: 'Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive. Page 3 of 3.',
     });
-    expect(views.doctorPage('alex-morgan-springfield', 1).description).toBe('Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive.');
+    expect(doctorPage(archive, 'alex-morgan-springfield', 1).description).toBe('Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive.');
   });
 
   it('refuses a page past the last, and page 2 of a doctor with few answers', () => {
-    expect(() => views.doctorPage('alex-morgan-springfield', 4)).toThrow('doctor alex-morgan-springfield has no page 4');
-    expect(() => views.doctorPage('john-smith-miami', 2)).toThrow('doctor john-smith-miami has no page 2');
-    expect(views.doctorPage('john-smith-miami', 1)).toMatchObject({ page: 1, pageCount: 1, first: 1, answerCount: 2 });
+    expect(() => doctorPage(archive, 'alex-morgan-springfield', 4)).toThrow('doctor alex-morgan-springfield has no page 4');
+    expect(() => doctorPage(archive, 'john-smith-miami', 2)).toThrow('doctor john-smith-miami has no page 2');
+    expect(doctorPage(archive, 'john-smith-miami', 1)).toMatchObject({ page: 1, pageCount: 1, first: 1, answerCount: 2 });
   });
 
   it('lists every page of every doctor in the sitemap', () => {
-    expect(views.contentPaths().filter((p) => p.startsWith('/doctors/'))).toEqual([
+    expect(contentPaths(archive).filter((p) => p.startsWith('/doctors/'))).toEqual([
       '/doctors/', // the directory
       '/doctors/alex-morgan-springfield/',
       '/doctors/alex-morgan-springfield/page/2/',

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerCard } from '../src/components/AnswerCard';
 import { formatProblem } from '../src/content/errors';
 import { loadContent, parseThreadFile } from '../src/content/load';
-import { renderMarkdown } from '../src/content/markdown';
+import { renderMarkdown } from '../src/views/markdown';
 
 const DIR = path.join(__dirname, 'fixtures', 'hostile');
 const SHOWN = 'tests/fixtures/hostile';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseThreadFile } from '../src/content/load';
-import { renderMarkdown } from '../src/content/markdown';
+import { renderMarkdown } from '../src/views/markdown';
 import type { Thread } from '../src/content/schema';
 import { runImport } from '../src/importer/run';
 import { parseScrape, slugify } from '../src/importer/scrape';

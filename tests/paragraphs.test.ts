@@ -6,7 +6,7 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../bench/generate';
-import { renderMarkdown } from '../src/content/markdown';
+import { renderMarkdown } from '../src/views/markdown';
 import { bodyMarkdown, splitParagraphs } from '../src/importer/paragraphs';
 import type { SourceLine } from '../src/importer/paragraphs';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POSTINGS_PER_TERM, relatedThreads, terms } from '../src/content/related';
+import { POSTINGS_PER_TERM, relatedThreads, terms } from '../src/archive/related';
 import type { Thread } from '../src/content/schema';
 
 /** A minimal valid thread: the title carries the topic, the question is the same everywhere. */

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { syntheticThread } from '../bench/generate';
 import { loadContent } from '../src/content/load';
-import { firstWords, plainText, renderMarkdown, renderMarkdownWithText, renderPlainParagraphs, renderWithRemark } from '../src/content/markdown';
+import { firstWords, plainText, renderMarkdown, renderMarkdownWithText, renderPlainParagraphs, renderWithRemark } from '../src/views/markdown';
 import { ROOT } from './helpers/build';
 import { damagedCopies } from './helpers/damage';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ThreadSchema, topicSlug } from '../src/content/schema';
+import { ThreadSchema } from '../src/content/schema';
+import { topicSlug } from '../src/content/slugs';
 
 const valid = {
   slug: 'a-thread',

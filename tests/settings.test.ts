@@ -1,24 +1,61 @@
 /**
- * SITE_URL, BASE_PATH and SITE_NAME: how each is read, each mistake's one line, and that
+ * Every environment variable (src/settings.ts): how each is read, each mistake's one line, and that
  * `npm run build` and `npm run dev` stop on a mistake before reading content or compiling.
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../src/settings';
+import type { SettingsReading } from '../src/settings';
 import { ROOT } from './helpers/build';
 
+/** The three site settings of a reading. */
+const site = ({ settings: { siteUrl, basePath, siteName } }: SettingsReading) => ({ siteUrl, basePath, siteName });
+
 describe('reading the settings', () => {
-  it('defaults to a local preview', () => {
-    expect(readSettings({})).toEqual({ settings: { siteUrl: 'http://localhost:3000', basePath: '', siteName: 'Q&A Thread Archive' }, errors: [], warnings: [] });
+  it('defaults to a local preview of content/', () => {
+    expect(readSettings({})).toEqual({
+      settings: {
+        siteUrl: 'http://localhost:3000',
+        basePath: '',
+        siteName: 'Q&A Thread Archive',
+        contentDir: 'content',
+        searchBundleThreads: 20_000,
+        sitemapMaxUrls: 50_000,
+        port: 3000,
+        snapshot: undefined,
+        shard: undefined,
+        live: false,
+        callerDir: undefined,
+      },
+      errors: [],
+      warnings: [],
+    });
+  });
+
+  it('reads the content folder, the bundle and sitemap sizes, the port, and what npm run build and next dev set', () => {
+    const { settings, errors } = readSettings({
+      CONTENT_DIR: 'archive',
+      SEARCH_BUNDLE_THREADS: '50',
+      SITEMAP_MAX_URLS: '400',
+      PORT: '8080',
+      BUILD_SHARD: '2/4',
+      NODE_ENV: 'development',
+      INIT_CWD: '/home/keeper',
+    });
+    expect(errors).toEqual([]);
+    expect(settings).toMatchObject({ contentDir: 'archive', searchBundleThreads: 50, sitemapMaxUrls: 400, port: 8080, shard: { index: 2, count: 4 }, live: true, callerDir: '/home/keeper' });
+    // The build's pages read its snapshot, never the folder live.
+    expect(readSettings({ NODE_ENV: 'development', THREADS_SNAPSHOT: '.next/cache/snapshot' }).settings).toMatchObject({ live: false, snapshot: '.next/cache/snapshot' });
   });
 
   it('takes the base path from a folder in SITE_URL, or from BASE_PATH when they agree', () => {
     const archive = { siteUrl: 'https://example.org', basePath: '/archive', siteName: 'Q&A Thread Archive' };
-    expect(readSettings({ SITE_URL: 'https://example.org/archive' }).settings).toEqual(archive);
-    expect(readSettings({ SITE_URL: 'https://example.org/archive/' }).settings).toEqual(archive);
-    expect(readSettings({ SITE_URL: 'https://example.org/archive', BASE_PATH: '/archive/' })).toEqual({ settings: archive, errors: [], warnings: [] });
+    expect(site(readSettings({ SITE_URL: 'https://example.org/archive' }))).toEqual(archive);
+    expect(site(readSettings({ SITE_URL: 'https://example.org/archive/' }))).toEqual(archive);
+    const agreeing = readSettings({ SITE_URL: 'https://example.org/archive', BASE_PATH: '/archive/' });
+    expect({ ...site(agreeing), errors: agreeing.errors, warnings: agreeing.warnings }).toEqual({ ...archive, errors: [], warnings: [] });
     // As GitHub's configure-pages gives them: the origin, and the folder apart.
-    expect(readSettings({ SITE_URL: 'https://example.org', BASE_PATH: '/archive' }).settings).toEqual(archive);
+    expect(site(readSettings({ SITE_URL: 'https://example.org', BASE_PATH: '/archive' }))).toEqual(archive);
     expect(readSettings({ SITE_URL: 'https://example.org/', BASE_PATH: '/' }).settings.basePath).toBe('');
     expect(readSettings({ SITE_URL: 'https://example.org/a/b' }).settings.basePath).toBe('/a/b');
     expect(readSettings({ SITE_NAME: '  Botox answers ' }).settings.siteName).toBe('Botox answers');
@@ -40,6 +77,11 @@ describe('reading the settings', () => {
     ['an empty SITE_NAME', { SITE_NAME: ' ' }, 'SITE_NAME=" ": the name is empty; unset SITE_NAME for "Q&A Thread Archive" or write the archive\'s name, such as SITE_NAME="Botox answers"'],
     ['a SITE_NAME on two lines', { SITE_NAME: 'Botox\nanswers' }, 'SITE_NAME="Botox\\nanswers": the name holds a line break or another control character; write it on one line'],
     ['a SITE_NAME too long for a title', { SITE_NAME: 'x'.repeat(81) }, 'SITE_NAME is 81 characters long, over 80; write a shorter name (it is in every page\'s title)'],
+    ['an empty CONTENT_DIR', { CONTENT_DIR: '' }, 'CONTENT_DIR="": no folder named; unset CONTENT_DIR for content/ or write the folder that holds the .md files'],
+    ['a SEARCH_BUNDLE_THREADS of 0', { SEARCH_BUNDLE_THREADS: '0' }, 'SEARCH_BUNDLE_THREADS="0": not a whole number from 1; unset it for 20000, or write fewer threads a search bundle, such as SEARCH_BUNDLE_THREADS=5000'],
+    ['a SITEMAP_MAX_URLS over the protocol\'s limit', { SITEMAP_MAX_URLS: '60000' }, 'SITEMAP_MAX_URLS="60000": not a whole number from 1 to 50000; unset it for 50000, or write fewer URLs a sitemap, such as SITEMAP_MAX_URLS=10000'],
+    ['a PORT that is no port', { PORT: '3000a' }, 'PORT="3000a": not a port number; write a number from 1 to 65535, such as PORT=3000'],
+    ['a BUILD_SHARD past the count', { BUILD_SHARD: '5/4' }, 'BUILD_SHARD: --shard 5/4: there is no shard 5 of 4; <i> runs from 1 to 4'],
   ])('refuses %s in one line naming the variable, the value and the fix', (_, env, line) => {
     const { errors, warnings } = readSettings(env);
     expect(errors).toEqual([line]);
@@ -47,7 +89,8 @@ describe('reading the settings', () => {
   });
 
   it('warns, without refusing, of plain http for a host other than this machine', () => {
-    expect(readSettings({ SITE_URL: 'http://example.org/archive' })).toEqual({
+    const reading = readSettings({ SITE_URL: 'http://example.org/archive' });
+    expect({ settings: site(reading), errors: reading.errors, warnings: reading.warnings }).toEqual({
       settings: { siteUrl: 'http://example.org', basePath: '/archive', siteName: 'Q&A Thread Archive' },
       errors: [],
       warnings: [
@@ -58,14 +101,14 @@ describe('reading the settings', () => {
   });
 
   it('lists every mistake at once', () => {
-    expect(readSettings({ SITE_URL: 'example.org', BASE_PATH: 'x', SITE_NAME: '' }).errors).toHaveLength(3);
+    expect(readSettings({ SITE_URL: 'example.org', BASE_PATH: 'x', SITE_NAME: '', PORT: '0' }).errors).toHaveLength(4);
   });
 });
 
 /** Runs an npm script with the given settings (and no others from this environment). */
 function run(script: string, env: Record<string, string>) {
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  for (const key of ['SITE_URL', 'BASE_PATH', 'SITE_NAME']) delete base[key];
+  for (const key of ['SITE_URL', 'BASE_PATH', 'SITE_NAME', 'CONTENT_DIR', 'PORT', 'SEARCH_BUNDLE_THREADS', 'SITEMAP_MAX_URLS']) delete base[key];
   const result = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -10,7 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { writeThreads } from '../bench/generate';
-import { buildShard as buildShardOf, shardOf } from '../src/shard';
+import { readSettings } from '../src/settings';
+import { shardOf } from '../src/shard';
 import { OUT, listFiles, runBuild, runNpm } from './helpers/build';
 
 const THREADS = 300;
@@ -205,9 +206,9 @@ describe('which shard builds a page', () => {
   it('is the first four bytes of the SHA-256 of its key, modulo n: the same on every machine and in every version', () => {
     // sha256("a") starts ca978112: 3,398,926,610.
     expect([1, 2, 3, 4, 7].map((n) => shardOf('a', n))).toEqual([1, 1, 3, 3, 3]);
-    expect(buildShardOf('2/4')).toEqual({ index: 2, count: 4 });
-    expect(buildShardOf('')).toBeUndefined();
-    expect(() => buildShardOf('5/4')).toThrow('BUILD_SHARD: --shard 5/4: there is no shard 5 of 4; <i> runs from 1 to 4');
+    expect(readSettings({ BUILD_SHARD: '2/4' }).settings.shard).toEqual({ index: 2, count: 4 });
+    expect(readSettings({ BUILD_SHARD: '' }).settings.shard).toBeUndefined();
+    expect(readSettings({ BUILD_SHARD: '5/4' }).errors).toEqual(['BUILD_SHARD: --shard 5/4: there is no shard 5 of 4; <i> runs from 1 to 4']);
   });
 
   it('spreads 10,000 slugs over 4 shards within 5 % of a quarter each', () => {

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryArchive } from '../src/archive/archive';
+import type { Archive } from '../src/archive/archive';
+import { snapshotArchive } from '../src/archive/snapshot';
 import { loadContent } from '../src/content/load';
-import { memoryArchive } from '../src/content/threads';
 import { shardOf } from '../src/shard';
 import { writeThreads } from '../bench/generate';
 
@@ -18,13 +20,22 @@ function check(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
-describe('content snapshot (check --snapshot, read by getArchive in the build)', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
+/** Everything an archive answers, for comparing a snapshot with the archive in memory. */
+function everything(archive: Archive) {
+  const kinds = ['topic', 'specialty', 'location'] as const;
+  return {
+    contentDir: archive.contentDir,
+    slugs: archive.slugs,
+    answerCount: archive.answerCount,
+    threads: archive.slugs.map((slug) => archive.thread(slug)),
+    doctors: archive.doctors().map((d) => ({ ...d, profile: archive.doctor(d.slug) })),
+    directory: archive.directory(),
+    groups: kinds.map((kind) => archive.groups(kind).map((g) => ({ ...g, members: archive.group(kind, g.slug) }))),
+  };
+}
 
-  it('holds a manifest in index order and one file per thread and per doctor, from the folder they came from', () => {
+describe('content snapshot (check --snapshot, read by the build\'s pages)', () => {
+  it('holds the archive as the memory archive has it, in index order, and the digest of the content, from the folder it came from', () => {
     const dir = path.join(tmp(), 'snapshot');
     const run = check(path.join(fixtures, 'build-js'), '--snapshot', dir);
     expect(run.status, run.stdout).toBe(1); // evil-thread.md is refused: no snapshot
@@ -34,17 +45,20 @@ describe('content snapshot (check --snapshot, read by getArchive in the build)',
     const ok = check(seed, '--snapshot', dir);
     expect(ok.stdout).toContain('1 file checked, no problems');
     const expected = memoryArchive(seed, loadContent(seed).threads);
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as unknown;
+    const snapshot = snapshotArchive(dir, seed);
+    expect(everything(snapshot)).toEqual(everything(expected));
     // The digest of the content, with which npm run merge tells shards of one build: SHA-256 of each thread's JSON's SHA-256 and a line break, in index order.
     const digest = createHash('sha256');
-    for (const t of expected.manifest.slugs) digest.update(`${createHash('sha256').update(JSON.stringify(expected.record(t).thread)).digest('hex')}\n`);
-    expect(manifest).toEqual({ ...expected.manifest, digest: digest.digest('hex') });
-    expect(expected.manifest.contentDir).toBe(seed);
-    const slug = expected.manifest.slugs[0] ?? '';
+    for (const t of expected.slugs) digest.update(`${createHash('sha256').update(JSON.stringify(expected.thread(t).thread)).digest('hex')}\n`);
+    expect(snapshot.digest).toBe(digest.digest('hex'));
+    expect(expected.digest).toBeUndefined();
+    expect(expected.contentDir).toBe(seed);
+    const slug = expected.slugs[0] ?? '';
     expect(readdirSync(path.join(dir, 'threads'))).toEqual([`${slug}.json`]);
-    expect(JSON.parse(readFileSync(path.join(dir, 'threads', `${slug}.json`), 'utf8'))).toEqual(expected.record(slug));
-    expect(readdirSync(path.join(dir, 'doctors'))).toHaveLength(expected.manifest.doctors.length);
-    expect(expected.manifest.doctors.length).toBe(5);
+    expect(readdirSync(path.join(dir, 'doctors'))).toHaveLength(expected.doctors().length);
+    expect(expected.doctors().length).toBe(5);
+    expect(readdirSync(path.join(dir, 'groups', 'location')).length).toBe(expected.groups('location').length);
+    expect(expected.groups('location').length).toBeGreaterThan(1);
   });
 
   it('scores related threads only for the threads of a shard (--shard), and has the same digest for every shard', () => {
@@ -57,15 +71,14 @@ describe('content snapshot (check --snapshot, read by getArchive in the build)',
       return dir;
     });
     const whole = memoryArchive(content, loadContent(content).threads);
-    const digests = snapshots.map((dir) => (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { digest: string }).digest);
-    expect(digests[0]).toBe(digests[1]);
-    for (const [k, dir] of snapshots.entries()) {
-      for (const slug of whole.manifest.slugs) {
-        const record = JSON.parse(readFileSync(path.join(dir, 'threads', `${slug}.json`), 'utf8')) as unknown;
-        expect(record).toEqual(shardOf(slug, 2) === k + 1 ? whole.record(slug) : { thread: whole.record(slug).thread, related: [] });
+    const read = snapshots.map((dir) => snapshotArchive(dir, content));
+    expect(read[0]?.digest).toBe(read[1]?.digest);
+    for (const [k, archive] of read.entries()) {
+      for (const slug of whole.slugs) {
+        expect(archive.thread(slug)).toEqual(shardOf(slug, 2) === k + 1 ? whole.thread(slug) : { thread: whole.thread(slug).thread, related: [] });
       }
     }
-    expect(whole.manifest.slugs.filter((slug) => whole.record(slug).related.length > 0).length).toBeGreaterThan(6);
+    expect(whole.slugs.filter((slug) => whole.thread(slug).related.length > 0).length).toBeGreaterThan(6);
   });
 
   it('removes an older snapshot when the check fails', () => {
@@ -76,20 +89,24 @@ describe('content snapshot (check --snapshot, read by getArchive in the build)',
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('is what getArchive returns in the build, and a snapshot of another folder is refused', async () => {
+  it('answers NotFound for what it does not hold, and refuses a snapshot of another folder', () => {
     const dir = path.join(tmp(), 'snapshot');
-    expect(check(path.join(fixtures, 'threads'), '--snapshot', dir).status).toBe(0);
-    vi.stubEnv('THREADS_SNAPSHOT', dir);
-    vi.stubEnv('CONTENT_DIR', path.join(fixtures, 'threads'));
-    const threads = await import('../src/content/threads');
-    const archive = threads.getArchive();
-    expect(archive.manifest.slugs).toEqual(['valid-thread']);
-    expect(archive.record('valid-thread').thread.title).toBe(loadContent(path.join(fixtures, 'threads')).threads[0]?.title);
-    expect(() => archive.record('no-such-thread')).toThrow('no thread with slug "no-such-thread"');
+    const threads = path.join(fixtures, 'threads');
+    expect(check(threads, '--snapshot', dir).status).toBe(0);
+    const archive = snapshotArchive(dir, threads);
+    expect(archive.slugs).toEqual(['valid-thread']);
+    expect(archive.thread('valid-thread').thread.title).toBe(loadContent(threads).threads[0]?.title);
+    expect(() => archive.thread('no-such-thread')).toThrow('no thread with slug "no-such-thread"');
+    expect(() => archive.group('topic', 'no-such-topic')).toThrow('no topic with slug "no-such-topic"');
+    expect(() => snapshotArchive(dir, path.join(fixtures, 'seed'))).toThrow(`was made from ${threads}, not ${path.join(fixtures, 'seed')}`);
+  });
 
-    vi.resetModules();
-    vi.stubEnv('CONTENT_DIR', path.join(fixtures, 'seed'));
-    const other = await import('../src/content/threads');
-    expect(() => other.getArchive()).toThrow(`was made from ${path.join(fixtures, 'threads')}, not ${path.join(fixtures, 'seed')}`);
+  it('is the archive the build\'s pages read (THREADS_SNAPSHOT)', () => {
+    const dir = path.join(tmp(), 'snapshot');
+    const threads = path.join(fixtures, 'threads');
+    expect(check(threads, '--snapshot', dir).status).toBe(0);
+    const script = "console.log(require('./src/archive/current.ts').getArchive().digest)";
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, THREADS_SNAPSHOT: dir, CONTENT_DIR: threads } });
+    expect(run.stdout.trim()).toBe(snapshotArchive(dir, threads).digest);
   });
 });

@@ -8,15 +8,16 @@
  *   4. the post-export step (postbuild.ts): search index, sitemaps, robots.txt.
  * With --shard, Next builds only the pages that hash to the shard (src/shard.ts) and the search
  * index holds only its threads; the check still reads the whole archive, so a problem anywhere
- * stops every shard. With --out, the finished site is moved from out/ to <dir> (README,
+ * stops every shard. With --out, the finished site is moved from out/ to <dir> (docs/deploy.md,
  * "Building in shards"); a failed build leaves <dir> as it was.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fromCaller, moveFolder, replaceable } from '../export/files';
+import { childEnv, reportSettings } from '../settings';
 import { parseShard } from '../shard';
 import type { Shard } from '../shard';
-import { reportSettings } from '../settings';
+import { readOptions } from './options';
 
 const USAGE = 'usage: npm run build [-- --shard <i>/<n>] [--out <dir>]';
 /** Where the check leaves the validated archive for Next's workers and the post-export step. */
@@ -26,21 +27,17 @@ const OUT = path.resolve('out');
 type Options = { shard?: Shard; out?: string };
 
 /** The options, or a one-line message saying what is wrong. */
-function readOptions(args: readonly string[]): Options | string {
+function buildOptions(args: readonly string[]): Options | string {
+  const read = readOptions(args, { shard: { type: 'string' }, out: { type: 'string' } }, false);
+  if (!read.ok) return 'unknown' in read ? `npm run build: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}` : `npm run build: ${read.missing} needs a value; ${USAGE}`;
   const options: Options = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag !== '--shard' && flag !== '--out') return `npm run build: unknown option ${JSON.stringify(arg)}; ${USAGE}`;
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '') return `npm run build: ${flag} needs a value; ${USAGE}`;
-    if (flag === '--shard') {
-      const shard = parseShard(value);
-      if (typeof shard === 'string') return shard;
-      options.shard = shard;
-    } else options.out = value;
+  if (read.values.shard !== undefined) {
+    const shard = parseShard(read.values.shard);
+    if (typeof shard === 'string') return shard;
+    options.shard = shard;
   }
-  if (options.out !== undefined) {
+  if (read.values.out !== undefined) {
+    options.out = read.values.out;
     const out = fromCaller(options.out);
     if (out !== OUT && (out.startsWith(`${OUT}${path.sep}`) || OUT.startsWith(`${out}${path.sep}`))) return `--out ${options.out}: the build writes out/ first; give a folder outside it`;
     if (!replaceable(out)) return `--out ${options.out}: the folder holds something other than a build of this site; give a new folder, or empty this one`;
@@ -58,20 +55,23 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const options = readOptions(process.argv.slice(2));
+  const options = buildOptions(process.argv.slice(2));
   if (typeof options === 'string') {
     console.error(options);
     return 1;
   }
-  if (!reportSettings(process.env)) return 1;
+  if (!reportSettings()) return 1;
   // Our steps run in one Node process each, with tsx's loader in it (as this file runs): its
   // command line would add a parent process, about 60 MB held through the whole build.
   const tsx = ['--import', 'tsx'];
-  const env: NodeJS.ProcessEnv = { ...process.env, THREADS_SNAPSHOT: SNAPSHOT };
-  if (options.shard) env.BUILD_SHARD = `${options.shard.index}/${options.shard.count}`;
+  // The steps read the settings from the environment they are given (src/settings.ts): the site
+  // settings as checked here, and where this build's snapshot and shard are.
+  const shard = options.shard ? `${options.shard.index}/${options.shard.count}` : undefined;
+  const env: NodeJS.ProcessEnv = { ...childEnv(), THREADS_SNAPSHOT: SNAPSHOT };
+  if (shard) env.BUILD_SHARD = shard;
   else delete env.BUILD_SHARD;
   const steps: [string, string[], NodeJS.ProcessEnv][] = [
-    ['check', [...tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT, ...(env.BUILD_SHARD ? ['--shard', env.BUILD_SHARD] : [])], process.env],
+    ['check', [...tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT, ...(shard ? ['--shard', shard] : [])], process.env],
     // heap.mjs keeps Next's main process near its live memory (it acts only there).
     ['pages', ['--import', path.resolve('src', 'cli', 'heap.mjs'), require.resolve('next/dist/bin/next'), 'build'], env],
     ['search and site files', [...tsx, path.join('src', 'cli', 'postbuild.ts')], env],

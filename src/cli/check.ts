@@ -1,36 +1,52 @@
 /**
- * `npm run check [dir] [--snapshot folder [--shard <i>/<n>]]`: validates every content file without building;
- * exit 1 on any problem. `npm run build` passes `--snapshot`: each valid thread's file is written
- * there as it is read, and completed on success for Next's workers (see threads.ts), so the build
- * parses each file once; on any problem the folder is removed.
+ * `npm run check [-- <dir>]`: validates every content file without building; exit 1 on any
+ * problem. `npm run build` adds `--snapshot <folder>` (and its `--shard <i>/<n>`): each valid
+ * thread's copy is written there as it is read, and the folder completed on success for Next's
+ * workers (src/archive/snapshot.ts), so the build parses each file once; on any problem the
+ * folder is removed.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { contentDir } from '../archive/current';
+import { finishSnapshot, snapshotThreads, startSnapshot } from '../archive/snapshot';
+import { checkContent } from '../content/check';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
-import { checkContent } from '../content/load-parallel';
-import { CONTENT_DIR, finishSnapshot, startSnapshot } from '../content/threads';
-import { buildShard, inShard } from '../shard';
+import { inShard, parseShard } from '../shard';
+import type { Shard } from '../shard';
+import { readOptions } from './options';
 
-const args = process.argv.slice(2);
-const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const snapshot = valueOf('--snapshot');
-/** `--shard <i>/<n>` (given by `npm run build -- --shard`): related threads are scored for that shard's threads only. */
-const shardArg = valueOf('--shard');
-const dir = args.find((a, i) => !a.startsWith('--') && !['--snapshot', '--shard'].includes(args[i - 1] ?? '')) ?? CONTENT_DIR;
+const USAGE = 'usage: npm run check [-- <dir>]';
 
 async function main(): Promise<number> {
+  const read = readOptions(process.argv.slice(2), { snapshot: { type: 'string' }, shard: { type: 'string' } }, true);
+  if (!read.ok || read.positionals.length > 1) {
+    if (read.ok) console.error(`npm run check: one folder at most, got ${JSON.stringify(read.positionals[1])} too; ${USAGE}`);
+    else console.error('unknown' in read ? `npm run check: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}` : `npm run check: ${read.missing} needs a value; ${USAGE}`);
+    return 1;
+  }
+  const { snapshot, shard: shardArg } = read.values;
+  /** `--shard <i>/<n>`: related threads are scored for that shard's threads only. */
+  let shard: Shard | undefined;
+  if (shardArg !== undefined) {
+    const parsed = parseShard(shardArg);
+    if (typeof parsed === 'string') {
+      console.error(parsed);
+      return 1;
+    }
+    shard = parsed;
+  }
+  const dir = read.positionals[0] ?? contentDir();
   if (snapshot) rmSync(snapshot, { recursive: true, force: true }); // a failed check must not leave an older snapshot behind
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     console.log(`${dir}: no such folder; give the folder that holds the .md files`);
     return 1;
   }
   if (snapshot) startSnapshot(snapshot);
-  const { threads, hashes, problems, fileCount } = await checkContent(dir, snapshot);
+  const { threads, hashes, problems, fileCount } = await checkContent(dir, { copies: snapshot === undefined ? undefined : snapshotThreads(snapshot) });
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
-  if (snapshot && problems.length > 0) rmSync(snapshot, { recursive: true, force: true }); // the valid threads' files, written while reading
+  if (snapshot && problems.length > 0) rmSync(snapshot, { recursive: true, force: true }); // the valid threads' copies, written while reading
   else if (snapshot) {
     const start = performance.now();
-    const shard = shardArg === undefined ? undefined : buildShard(shardArg);
     finishSnapshot(snapshot, dir, threads, hashes, (slug) => inShard(slug, shard));
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     const related = shard ? `related threads of shard ${shard.index}/${shard.count}'s threads` : 'related threads';

@@ -7,23 +7,17 @@
 import { folderUsage, fromCaller } from '../export/files';
 import { hostFit } from '../export/hosts';
 import { MergeError, mergeShards } from '../export/shards';
+import { readOptions } from './options';
+
+const USAGE = 'usage: npm run merge -- <dir> <dir> … [--out <dir>]';
 
 function main(): number {
-  const args = process.argv.slice(2);
-  const dirs: string[] = [];
-  let out = 'out';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--out' || arg.startsWith('--out=')) {
-      const value = arg === '--out' ? args[++i] : arg.slice('--out='.length);
-      if (!value) return fail('npm run merge: --out needs a folder');
-      out = value;
-    } else if (arg.startsWith('--')) return fail(`npm run merge: unknown option ${JSON.stringify(arg)}; usage: npm run merge -- <dir> <dir> … [--out <dir>]`);
-    else dirs.push(arg);
-  }
+  const read = readOptions(process.argv.slice(2), { out: { type: 'string' } }, true);
+  if (!read.ok) return fail('unknown' in read ? `npm run merge: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}` : 'npm run merge: --out needs a folder');
+  const out = read.values.out ?? 'out';
   const start = performance.now();
   try {
-    const merged = mergeShards(dirs, out, fromCaller);
+    const merged = mergeShards(read.positionals, out, fromCaller);
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     console.log(`merge: ${merged.shards} shards into ${out}/ in ${seconds} s; search over ${merged.threads.toLocaleString('en-US')} threads in ${merged.bundles} bundles`);
   } catch (error) {

@@ -1,33 +1,33 @@
 /**
- * Runs after `next build` (src/cli/build.ts): removes what no page uses from out/,
- * builds the search index, writes sitemap.xml (an index of sitemap-<n>.xml above 50,000 pages),
- * robots.txt and .nojekyll, then says which static hosts take what out/ holds. `npm run build` gives it
- * the check step's snapshot (THREADS_SNAPSHOT), as it gives `next build`: without it the sitemap
- * would parse every content file again (about 10 s at 10,000 threads).
- * In a shard's build (BUILD_SHARD) it indexes only that shard's threads, writes the same site files
- * as every shard, and leaves the stamp `npm run merge` reads (src/export/shards.ts).
+ * Runs after `next build` (src/cli/build.ts): removes what no page uses from out/, builds the
+ * search index, writes sitemap.xml (an index of sitemap-<n>.xml above the protocol's limit),
+ * robots.txt and .nojekyll, then says which static hosts take what out/ holds. It reads the
+ * archive from the check step's snapshot, as `next build` does: the sitemap lists the route
+ * table's pages (src/routes/table.ts), never the HTML.
+ * In a shard's build it indexes only that shard's threads, writes the same site files as every
+ * shard, and leaves the stamp `npm run merge` reads (src/export/shards.ts).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getArchive } from '../content/threads';
-import { contentPaths } from '../content/views';
-import { pruneUnreferenced } from '../export/prune';
-import { writeBundleList, writeSearchIndex } from '../export/search-index';
+import { getArchive } from '../archive/current';
 import { folderUsage } from '../export/files';
 import { hostFit } from '../export/hosts';
+import { pruneUnreferenced } from '../export/prune';
+import { searchBundles, writeBundleList, writeSearchIndex } from '../export/search-index';
 import { codeDigest } from '../export/shards';
 import type { ShardStamp } from '../export/shards';
-import { SITEMAP_MAX_URLS, robotsTxt, sitemapFiles, writeSitemaps } from '../export/sitemap';
-import { SHARD_STAMP, buildShard, inShard } from '../shard';
-import { readSettings } from '../settings';
-import { BASE_PATH, absoluteUrl, searchBundles } from '../site';
+import { robotsTxt, sitemapFiles, writeSitemaps } from '../export/sitemap';
+import { contentPaths } from '../routes/table';
+import { settings } from '../settings';
+import { SHARD_STAMP, inShard } from '../shard';
+import { BASE_PATH, absoluteUrl } from '../site';
 
 async function main(): Promise<void> {
   const outDir = path.resolve('out');
-  const shard = buildShard();
+  const { shard, siteUrl, basePath, siteName } = settings();
   // Pagefind indexes in its own process, reads only threads/ and writes only pagefind/; the prune
   // (which reads pages and deletes only under _next/) and the sitemap go on meanwhile.
-  const { slugs, digest } = getArchive().manifest;
+  const { slugs, digest } = getArchive();
   const own = slugs.filter((slug) => inShard(slug, shard));
   // A shard may hold no thread at all (a small archive in many shards); the others have the index.
   const bundles = shard && own.length === 0 ? [] : searchBundles(own.length);
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       shard,
       digest,
       code: codeDigest(process.cwd()),
-      settings: readSettings(process.env).settings,
+      settings: { siteUrl, basePath, siteName },
       threads: slugs.length,
       bundles: bundles.map((bundle, i) => ({ path: bundle, threads: indexed[i] ?? 0 })),
     };
@@ -54,19 +54,11 @@ async function main(): Promise<void> {
   (fit.fitsAll ? console.log : console.warn)(`postbuild: out/ holds ${fit.text}`);
 }
 
-/** SITEMAP_MAX_URLS lowers the URLs a sitemap file may list (the protocol's 50,000), so tests can split small sites. */
-function sitemapMaxUrls(): number {
-  const value = process.env.SITEMAP_MAX_URLS ?? String(SITEMAP_MAX_URLS);
-  const max = Number(value);
-  if (!/^[1-9][0-9]*$/u.test(value) || max > SITEMAP_MAX_URLS) throw new Error(`SITEMAP_MAX_URLS must be a whole number from 1 to ${SITEMAP_MAX_URLS}, got ${JSON.stringify(value)}`);
-  return max;
-}
-
 async function pruneAndWriteSiteFiles(outDir: string): Promise<void> {
   const removed = await pruneUnreferenced(outDir, BASE_PATH);
   console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
-  const urls = contentPaths().map(absoluteUrl);
-  const sitemaps = sitemapFiles(urls, absoluteUrl('/'), sitemapMaxUrls());
+  const urls = contentPaths(getArchive()).map(absoluteUrl);
+  const sitemaps = sitemapFiles(urls, absoluteUrl('/'), settings().sitemapMaxUrls);
   writeSitemaps(outDir, sitemaps);
   writeFileSync(path.join(outDir, 'robots.txt'), robotsTxt(absoluteUrl('/sitemap.xml')));
   // GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders starting with "_" (_next).

@@ -1,4 +1,4 @@
-import type { ShownThread } from '../content/views';
+import type { ShownThread } from '../views/thread';
 import { DoctorBlock } from './DoctorBlock';
 import { Markdown } from './Markdown';
 

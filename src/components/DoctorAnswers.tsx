@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { DoctorAnswer } from '../content/doctors';
-import { sortKey } from '../content/directory';
+import { sortKey } from '../archive/directory';
+import type { DoctorAnswer } from '../archive/doctors';
 import { threadPath } from '../site';
 
 type Props = {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { DirectoryEntry } from '../content/directory';
-import { letterId, letterOf } from '../content/directory';
+import { letterId, letterOf } from '../archive/directory';
+import type { DirectoryEntry } from '../archive/directory';
 import { doctorPath } from '../site';
 import { DoctorMeta } from './DoctorMeta';
 import { RatingStars } from './RatingStars';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { groupSlug } from '../content/directory';
+import { groupSlug } from '../content/slugs';
 import { groupPath } from '../site';
 
 type Props = {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { DoctorPageView } from '../content/views';
+import type { DoctorPageView } from '../views/doctor';
 import { directoryPath, doctorPath, threadPath } from '../site';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DoctorMeta } from './DoctorMeta';

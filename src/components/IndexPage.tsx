@@ -1,4 +1,4 @@
-import type { IndexPageView } from '../content/views';
+import type { IndexPageView } from '../views/index-page';
 import { indexPath } from '../site';
 import { Layout } from './Layout';
 import { Pagination } from './Pagination';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { RelatedThread } from '../content/related';
+import type { RelatedThread } from '../archive/related';
 import { threadPath } from '../site';
 
 type Props = { threads: RelatedThread[] };

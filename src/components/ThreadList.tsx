@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ThreadSummary } from '../content/views';
+import type { ThreadSummary } from '../views/thread-list';
 import { TopicLinks } from './TopicLinks';
 
 type Props = { threads: ThreadSummary[] };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { TopicLink } from '../content/views';
-import { topicPath } from '../site';
+import { groupPath } from '../site';
+import type { TopicLink } from '../views/thread-list';
 
 type Props = {
   topics: TopicLink[];
@@ -15,7 +15,7 @@ export function TopicLinks({ topics, filter = false }: Props) {
     <ul className="topic-links" aria-label="Topics">
       {topics.map((t) => (
         <li key={t.slug} dir="auto">
-          <Link href={topicPath(t.slug)} data-pagefind-filter={filter ? 'topic' : undefined}>
+          <Link href={groupPath('topic', t.slug)} data-pagefind-filter={filter ? 'topic' : undefined}>
             {t.name}
           </Link>
         </li>

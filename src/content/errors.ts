@@ -1,7 +1,10 @@
 /**
- * One error format for every content problem:
- * `content/<file>.md:<line>:<col> <field.path>: <message>`, one line each.
+ * One error format for every content problem, and the one place that words them:
+ * `content/<file>.md:<line>:<col> <field.path>: <message>`, one line each. The schema's own
+ * messages quote the value (`describeValue`); `issueProblems` puts a schema issue at its line.
  */
+import type { z } from 'zod';
+import { positionOfChar } from './decode';
 
 /** One thing wrong with one content file, at a 1-based line and column. */
 export type Problem = {
@@ -49,11 +52,6 @@ export class ContentError extends Error {
   }
 }
 
-/** Thrown for a thread, doctor, topic or page that the archive does not have: in `next dev` its page answers 404 (views.ts, staticProps). */
-export class NotFound extends Error {
-  override name = 'NotFound';
-}
-
 /** Formats a field path: `answers[2].doctor.name`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -66,4 +64,62 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
+}
+
+/** Shows a value from a content file the way a writer would recognize it in a message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (an empty value)';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'not-a-number (.nan)';
+    if (!Number.isFinite(value)) return value > 0 ? 'infinity (.inf)' : 'minus infinity (-.inf)';
+    return String(value);
+  }
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return 'binary data';
+  if (typeof value === 'object') return 'a group of fields';
+  return typeof value;
+}
+
+/** Where a field path sits in the source (yaml.ts, `ParsedYaml.locate`). */
+type Locate = (path: readonly PropertyKey[], within?: { key: true } | { offset: number }) => { line: number; col: number };
+
+/**
+ * The problems of one schema issue, each at its line: an unknown key at the key, with the keys
+ * `allowed` there; a problem in the question text at its line below the front matter (`body`
+ * starting at line `bodyLine`); any other at its field's value, or at the offset inside it that
+ * the schema names (`params.offset`).
+ */
+export function issueProblems(
+  file: string,
+  issue: z.core.$ZodIssue,
+  locate: Locate,
+  allowed: (path: readonly PropertyKey[]) => string[],
+  body: string,
+  bodyLine: number,
+): Problem[] {
+  const path = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = allowed(path).join(', ');
+    return issue.keys.map((key) => ({
+      file,
+      ...locate([...path, key], { key: true }),
+      field: formatPath([...path, key]),
+      message: `unknown field ${JSON.stringify(key)}; allowed here: ${keys}`,
+    }));
+  }
+  const offset = issue.code === 'custom' && typeof issue.params?.offset === 'number' ? issue.params.offset : undefined;
+  const inBody = path.length === 2 && path[0] === 'question' && path[1] === 'body';
+  const where = inBody ? inText(body, bodyLine, offset) : locate(path, offset === undefined ? undefined : { offset });
+  return [{ file, ...where, field: formatPath(path), message: issue.message }];
+}
+
+/** A position in the markdown after the front matter. */
+function inText(body: string, firstLine: number, offset = 0): { line: number; col: number } {
+  const p = positionOfChar(body, Math.min(offset, body.length));
+  return { line: firstLine + p.line - 1, col: p.col };
 }

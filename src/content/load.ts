@@ -7,11 +7,12 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
-import { decodeContent, positionOfChar } from './decode';
-import { FILE_FIELD, formatPath, YAML_FIELD } from './errors';
+import { decodeContent } from './decode';
+import { FILE_FIELD, issueProblems, YAML_FIELD } from './errors';
 import type { Problem } from './errors';
-import { SLUG_MAX, SLUG_PATTERN, ThreadSchema, topicSlug } from './schema';
+import { ThreadSchema } from './schema';
 import type { Thread } from './schema';
+import { SLUG_MAX, SLUG_PATTERN, topicSlug } from './slugs';
 import { parseFrontMatter, readFrontMatterQuickly } from './yaml';
 import type { ParsedYaml } from './yaml';
 
@@ -208,7 +209,7 @@ function validate(file: string, yaml: ParsedYaml, body: { text: string; line: nu
 
   const result = ThreadSchema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(...toProblems(file, issue, yaml.locate, body.text, body.line));
+    for (const issue of result.error.issues) problems.push(...issueProblems(file, issue, yaml.locate, allowedKeys, body.text, body.line));
   }
   const stem = path.basename(file, '.md');
   if (!SLUG_PATTERN.test(stem)) {
@@ -223,37 +224,8 @@ function validate(file: string, yaml: ParsedYaml, body: { text: string; line: nu
   return { thread, problems, slug: thread.slug, slugAt, ...(topics && topics.length > 0 ? { topics } : {}) };
 }
 
-function toProblems(
-  file: string,
-  issue: z.core.$ZodIssue,
-  locate: ParsedYaml['locate'],
-  body: string,
-  bodyLine: number,
-): Problem[] {
-  const path = issue.path;
-  if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(shapeAt(path)).join(', ');
-    return issue.keys.map((key) => ({
-      file,
-      ...locate([...path, key], { key: true }),
-      field: formatPath([...path, key]),
-      message: `unknown field ${JSON.stringify(key)}; allowed here: ${allowed}`,
-    }));
-  }
-  const offset = issue.code === 'custom' && typeof issue.params?.offset === 'number' ? issue.params.offset : undefined;
-  const inBody = path.length === 2 && path[0] === 'question' && path[1] === 'body';
-  const where = inBody ? inText(body, bodyLine, offset) : locate(path, offset === undefined ? undefined : { offset });
-  return [{ file, ...where, field: formatPath(path), message: issue.message }];
-}
-
-/** A position in the markdown after the front matter. */
-function inText(body: string, firstLine: number, offset = 0): { line: number; col: number } {
-  const p = positionOfChar(body, Math.min(offset, body.length));
-  return { line: firstLine + p.line - 1, col: p.col };
-}
-
 /** The fields allowed at a path of the thread schema, to list them next to an unknown one. */
-function shapeAt(path: readonly PropertyKey[]): Record<string, unknown> {
+function allowedKeys(path: readonly PropertyKey[]): string[] {
   let schema: z.ZodType = ThreadSchema;
   for (const key of [...path, '']) {
     while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
@@ -261,7 +233,7 @@ function shapeAt(path: readonly PropertyKey[]): Record<string, unknown> {
     if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
     else if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(key)] ?? schema;
   }
-  return schema instanceof z.ZodObject ? schema.shape : {};
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

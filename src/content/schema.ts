@@ -4,8 +4,9 @@
  * Messages are written for the person editing the file, with the value they wrote.
  */
 import { z } from 'zod';
-import { describeValue } from './describe';
+import { describeValue } from './errors';
 import { markdownLimitBreach } from './limits';
+import { SLUG_MAX, SLUG_PATTERN, topicSlug } from './slugs';
 
 /** C0/C1 controls (tab and newline aside), and the bidi embedding, override and isolate marks. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -106,53 +107,8 @@ function record<Shape extends z.ZodRawShape>(label: string, shape: Shape) {
   });
 }
 
-/** Lowercase a-z and 0-9 in words joined by single hyphens, at most 100 characters. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-export const SLUG_MAX = 100;
-
-/** Text as slug words: lowercase ASCII words joined by hyphens, accents dropped, anything else a separator. */
-export function slugWords(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '');
-}
-
-/** FNV-1a, 32 bits, as 8 hex digits: a stable short tag for names slugWords cannot spell. */
-export function slugTag(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of text) {
-    h ^= ch.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
 /** At most this many topics on one thread. */
 export const TOPICS_MAX = 20;
-/**
- * Words a listing route uses next to topic slugs (`/topics/page/2/`, `topics/index.html`): a
- * topic whose slug would be one of them gets the hash tag instead.
- */
-export const RESERVED_TOPIC_SLUGS: readonly string[] = ['page', 'index'];
-
-/**
- * The URL name of a topic, the same rule as doctor slugs: the slug words of the name (case,
- * accents, punctuation and spacing do not count: "Masseter Botox", "masseter-botox" and
- * "Masséter  BOTOX" are one topic). A name with no Latin letters or digits gets `topic-<hash>`
- * of the name (NFKC, lowercase, spaces collapsed); a route word such as "page" and a slug over
- * the slug limit get that hash appended, so they stay unique and never clash with a route.
- */
-export function topicSlug(name: string): string {
-  const words = slugWords(name);
-  const tag = slugTag(name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim());
-  if (words === '') return `topic-${tag}`;
-  if (RESERVED_TOPIC_SLUGS.includes(words)) return `${words}-${tag}`;
-  return words.length <= SLUG_MAX ? words : `${words.slice(0, SLUG_MAX - 9).replace(/-+$/u, '')}-${tag}`;
-}
-
 /** What a topic may not hold beyond the one-line rule: line breaks, tabs, surrounding spaces. */
 function topicShape(value: string): string | undefined {
   const lineBreak = /[\n\u2028\u2029]/u.exec(value);

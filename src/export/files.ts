@@ -4,6 +4,7 @@
  */
 import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { settings } from '../settings';
 import { SHARD_STAMP } from '../shard';
 
 /**
@@ -69,5 +70,5 @@ export function moveFolder(from: string, to: string): void {
  * folder, and says in INIT_CWD where `npm run` was typed.
  */
 export function fromCaller(folder: string): string {
-  return path.resolve(process.env.INIT_CWD ?? process.cwd(), folder);
+  return path.resolve(settings().callerDir ?? process.cwd(), folder);
 }

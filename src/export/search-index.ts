@@ -10,17 +10,17 @@
  * `pagefind-entry.json`). `close()` then kills the service, which can lose a write for good.
  * The command-line indexer returns from `main` normally, and tokio finishes every pending file
  * write before the process exits; so once it has exited with 0, every file of the bundle is
- * complete (issue 11; `npm run stress` runs this step 200 times under load to prove it).
+ * complete (`npm run stress` runs this step many times under load to show it).
  *
- * Pagefind is pinned to 1.4.0 (package.json). From 1.5 on it builds the word index in parallel:
- * it copies every parsed page and keeps a word map per page until all are merged, about 210 KB
- * a thread; 1.4.0 merges page by page, about 90 KB. At 10,000 threads that is 2.5 GB against
- * 1.1 GB for this step, and the build's budget is 1.5 GB (docs/performance.md, "Search index").
+ * Pagefind is pinned to 1.4.0 (package.json): from 1.5 on it builds the word index in parallel and
+ * keeps a copy of every parsed page until all are merged, more than twice the memory a thread
+ * (docs/performance.md, "Search index").
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_BUNDLES_SCRIPT } from '../site';
+import { settings } from '../settings';
+import { SEARCH_BUNDLES_SCRIPT, searchBundlePath } from '../site';
 
 /** The part of `pagefind-entry.json` read here. */
 type PagefindEntry = { languages: Record<string, { page_count: number }> };
@@ -48,15 +48,6 @@ function allowedCpus(): string | undefined {
   }
 }
 
-/** A program on PATH, if any (by its file: PATH lookups with `which` would cost a process). */
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const file = path.join(dir, name);
-    if (dir !== '' && existsSync(file)) return file;
-  }
-  return undefined;
-}
-
 /**
  * The command that runs `binary` on one core, the first of `cpus` (a Linux CPU list), through
  * util-linux's `taskset`: the command and the arguments that come before the indexer's own. The
@@ -65,11 +56,9 @@ function onPath(name: string): string | undefined {
  *
  * Why: Pagefind 1.4.0 is linked with musl, whose allocator maps and unmaps memory for nearly every
  * page it indexes; each unmap of a process running on two cores sends a TLB flush to the other
- * core, which costs most on virtual machines (docs/performance.md, "Why Pagefind costs 7 ms a
- * page"). On one core no flush crosses cores. Alternating runs on this machine: 5,000 bench pages
- * in 35–38 s pinned against 44–53 s, 10,000 in 72–100 s against 95–100 s, the same bundle byte
- * for byte. The indexer uses about 1.1 cores when it may use more, so one core costs it little
- * anywhere else.
+ * core, which costs most on virtual machines. On one core no flush crosses cores, and the bundle
+ * is the same byte for byte; the indexer uses little more than one core anyway (docs/performance.md,
+ * "Search index").
  */
 export function indexerCommand(binary: string, cpus: string | undefined, taskset: string | undefined, works: (command: string, args: string[]) => boolean): { command: string; args: string[] } {
   const cpu = cpus === undefined ? undefined : /^(\d+)/u.exec(cpus)?.[1];
@@ -86,7 +75,7 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
   // working directory (out/ holds none) can change what is indexed or where it is written.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('PAGEFIND_')) delete env[key];
-  const run = (indexer ??= indexerCommand(pagefindBinary(), allowedCpus(), process.platform === 'linux' ? onPath('taskset') : undefined, (command, probe) => spawnSync(command, probe, { stdio: 'ignore' }).status === 0));
+  const run = (indexer ??= indexerCommand(pagefindBinary(), allowedCpus(), process.platform === 'linux' ? 'taskset' : undefined, (command, probe) => spawnSync(command, probe, { stdio: 'ignore' }).status === 0));
   return new Promise((resolve, reject) => {
     const child = spawn(run.command, [...run.args, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -98,6 +87,17 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
       else reject(new Error(`pagefind stopped with ${signal ?? `exit code ${code}`}:\n${output.trim()}`));
     });
   });
+}
+
+/**
+ * The search bundles of an archive of `threadCount` threads: `/pagefind/`, then `/pagefind-2/`, …
+ * (site paths), at most SEARCH_BUNDLE_THREADS threads each (src/settings.ts): Pagefind holds every
+ * page of a bundle while it indexes it. A build in shards indexes each shard's threads into
+ * bundles of its own, which `npm run merge` renames into one such series.
+ */
+export function searchBundles(threadCount: number): string[] {
+  const count = Math.max(1, Math.ceil(threadCount / settings().searchBundleThreads));
+  return Array.from({ length: count }, (_, i) => searchBundlePath(i + 1));
 }
 
 /**

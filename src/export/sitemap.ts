@@ -1,12 +1,12 @@
 /**
- * sitemap.xml and robots.txt, generated from the content layer's list of pages (not by reading
- * the exported HTML), with absolute addresses from SITE_URL and BASE_PATH.
+ * sitemap.xml and robots.txt, made from the route table's list of pages (not by reading the
+ * exported HTML), with absolute addresses from SITE_URL and BASE_PATH.
  */
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SITEMAP_MAX_URLS } from '../settings';
 
-/** The sitemaps.org limits on one sitemap: 50,000 URLs and 50 MB (52,428,800 bytes) uncompressed. */
-export const SITEMAP_MAX_URLS = 50_000;
+/** The sitemaps.org limit on one sitemap's bytes: 50 MB (52,428,800 bytes) uncompressed; its URLs: SITEMAP_MAX_URLS. */
 const SITEMAP_MAX_BYTES = 52_428_800;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';

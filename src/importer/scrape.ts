@@ -5,7 +5,7 @@
  * word and every line of the question and answers is kept, in order; only page chrome, the vote
  * templates and the doctor blocks' layout are taken apart.
  */
-import { SLUG_MAX, slugWords } from '../content/schema';
+import { SLUG_MAX, slugWords } from '../content/slugs';
 import type { Answer, Doctor, Rating, Thread } from '../content/schema';
 import { firstBodyProblem } from './body-problems';
 import type { BodyLines } from './body-problems';

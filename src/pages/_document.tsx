@@ -1,15 +1,15 @@
 import Document, { Head, Html, Main, NextScript } from 'next/document';
 import { ContentProblems } from '../components/ContentProblems';
 import { SiteFooter } from '../components/SiteFooter';
-import { SiteHeader, sectionOf } from '../components/SiteHeader';
+import { SiteHeader } from '../components/SiteHeader';
+import { contentProblems, renderedArchive } from '../archive/current';
 import { formatProblem, summarize } from '../content/errors';
-import { contentProblems, renderedArchive } from '../content/threads';
-import { siteHasTopics } from '../content/views';
+import { headerSections, sectionOf } from '../routes/table';
 import { CSP_NO_SCRIPT, CSP_SEARCH, SEARCH_ROUTE, sitePath } from '../site';
 
 /**
  * The HTML shell: language, the Content-Security-Policy first in <head>, the favicon. The
- * policy is per page: only the search page may run scripts (README, "Search").
+ * policy is per page: only the search page may run scripts (docs/reader-features.md, "Search").
  */
 export default class SiteDocument extends Document {
   override render() {
@@ -25,7 +25,7 @@ export default class SiteDocument extends Document {
           <meta name="color-scheme" content="light dark" />
         </Head>
         <body>
-          <SiteHeader current={sectionOf(route)} topics={siteHasTopics(renderedArchive())} />
+          <SiteHeader sections={headerSections(renderedArchive())} current={sectionOf(route)} />
           {problems.length > 0 ? <ContentProblems lines={[...problems.map(formatProblem), summarize(problems, fileCount)]} /> : null}
           <Main />
           <SiteFooter />

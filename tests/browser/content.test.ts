@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doctorSlug } from '../../src/content/doctors';
+import { doctorSlug } from '../../src/content/slugs';
 import { openPage, useBrowser } from './helpers/chromium';
 import { longWordDoctor } from './helpers/fixture-content';
 import { LONG_WORD_SLUG, SEED_SLUG, fixtureSite, inFixture, inSeed, mayRunScripts, seedSite } from './helpers/site';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build';
 import { openPage, useBrowser } from './helpers/chromium';
-import { doctorSlug } from '../../src/content/doctors';
+import { doctorSlug } from '../../src/content/slugs';
 import { longWordDoctor } from './helpers/fixture-content';
 import { fixtureSite, isBrowsePage, LINES_SLUGS, LONG_WORD_SLUG, seedSite } from './helpers/site';
 import type { SitePage } from './helpers/site';

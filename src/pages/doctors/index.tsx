@@ -1,15 +1,9 @@
-import type { GetStaticProps, PageConfig } from 'next';
-import { DoctorsPage } from '../../components/DoctorsPage';
-import { directoryPage } from '../../content/views';
-import type { DoctorsPageView } from '../../content/views';
+import type { PageConfig } from 'next';
+import { DirectoryPage } from '../../components/DirectoryPage';
+import { staticProps } from '../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: DoctorsPageView };
-
-export const getStaticProps: GetStaticProps<Props> = () => ({ props: { view: directoryPage(1) } });
-
-export default function DirectoryPage({ view }: Props) {
-  return <DoctorsPage view={view} />;
-}
+export const getStaticProps = staticProps('/doctors');
+export default DirectoryPage;

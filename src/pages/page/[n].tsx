@@ -1,20 +1,10 @@
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
+import type { PageConfig } from 'next';
 import { IndexPage } from '../../components/IndexPage';
-import { indexPage, indexPageCount, staticPaths, staticProps } from '../../content/views';
-import type { IndexPageView } from '../../content/views';
+import { staticPaths, staticProps } from '../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: IndexPageView };
-
-/** Pages 2 and up; page 1 is `/`. */
-export const getStaticPaths: GetStaticPaths = () =>
-  staticPaths(() => Array.from({ length: indexPageCount() - 1 }, (_, i) => ({ n: String(i + 2) })));
-
-export const getStaticProps: GetStaticProps<Props, { n: string }> = ({ params }) =>
-  staticProps(() => ({ view: indexPage(Number(params?.n)) }));
-
-export default function IndexPageN({ view }: Props) {
-  return <IndexPage view={view} />;
-}
+export const getStaticPaths = staticPaths('/page/[n]');
+export const getStaticProps = staticProps('/page/[n]');
+export default IndexPage;

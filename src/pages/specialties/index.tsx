@@ -1,15 +1,9 @@
-import type { GetStaticProps, PageConfig } from 'next';
-import { NamesPage } from '../../components/NamesPage';
-import { namesPage } from '../../content/views';
-import type { NamesPageView } from '../../content/views';
+import type { PageConfig } from 'next';
+import { GroupListPage } from '../../components/GroupListPage';
+import { staticProps } from '../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: NamesPageView };
-
-export const getStaticProps: GetStaticProps<Props> = () => ({ props: { view: namesPage('specialty', 1) } });
-
-export default function SpecialtiesPage({ view }: Props) {
-  return <NamesPage view={view} />;
-}
+export const getStaticProps = staticProps('/specialties');
+export default GroupListPage;

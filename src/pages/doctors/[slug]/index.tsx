@@ -1,24 +1,10 @@
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
+import type { PageConfig } from 'next';
 import { DoctorPage } from '../../../components/DoctorPage';
-import { doctorPage, doctorPages, staticPaths, staticProps } from '../../../content/views';
-import type { DoctorPageView } from '../../../content/views';
+import { staticPaths, staticProps } from '../../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: DoctorPageView };
-
-/** Every doctor's first page: profile, rating, the first answers. */
-export const getStaticPaths: GetStaticPaths = () =>
-  staticPaths(() =>
-    doctorPages()
-      .filter((d) => d.page === 1)
-      .map(({ slug }) => ({ slug })),
-  );
-
-export const getStaticProps: GetStaticProps<Props, { slug: string }> = ({ params }) =>
-  staticProps(() => ({ view: doctorPage(params?.slug ?? '', 1) }));
-
-export default function DoctorProfilePage({ view }: Props) {
-  return <DoctorPage view={view} />;
-}
+export const getStaticPaths = staticPaths('/doctors/[slug]');
+export const getStaticProps = staticProps('/doctors/[slug]');
+export default DoctorPage;

@@ -1,23 +1,10 @@
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
-import { DoctorsPage } from '../../../components/DoctorsPage';
-import { groupPage, groupPages, staticPaths, staticProps } from '../../../content/views';
-import type { DoctorsPageView } from '../../../content/views';
+import type { PageConfig } from 'next';
+import { DirectoryPage } from '../../../components/DirectoryPage';
+import { staticPaths, staticProps } from '../../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: DoctorsPageView };
-
-export const getStaticPaths: GetStaticPaths = () =>
-  staticPaths(() =>
-    groupPages('specialty')
-      .filter((g) => g.page === 1)
-      .map(({ slug }) => ({ slug })),
-  );
-
-export const getStaticProps: GetStaticProps<Props, { slug: string }> = ({ params }) =>
-  staticProps(() => ({ view: groupPage('specialty', params?.slug ?? '', 1) }));
-
-export default function SpecialtyPage({ view }: Props) {
-  return <DoctorsPage view={view} />;
-}
+export const getStaticPaths = staticPaths('/specialties/[slug]');
+export const getStaticProps = staticProps('/specialties/[slug]');
+export default DirectoryPage;

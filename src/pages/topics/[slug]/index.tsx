@@ -1,23 +1,10 @@
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
-import { TopicPage } from '../../../components/TopicPage';
-import { staticPaths, staticProps, topicPage, topicPages } from '../../../content/views';
-import type { TopicPageView } from '../../../content/views';
+import type { PageConfig } from 'next';
+import { ThreadGroupPage } from '../../../components/ThreadGroupPage';
+import { staticPaths, staticProps } from '../../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: TopicPageView };
-
-export const getStaticPaths: GetStaticPaths = () =>
-  staticPaths(() =>
-    topicPages()
-      .filter((t) => t.page === 1)
-      .map(({ slug }) => ({ slug })),
-  );
-
-export const getStaticProps: GetStaticProps<Props, { slug: string }> = ({ params }) =>
-  staticProps(() => ({ view: topicPage(params?.slug ?? '', 1) }));
-
-export default function TopicFirstPage({ view }: Props) {
-  return <TopicPage view={view} />;
-}
+export const getStaticPaths = staticPaths('/topics/[slug]');
+export const getStaticProps = staticProps('/topics/[slug]');
+export default ThreadGroupPage;

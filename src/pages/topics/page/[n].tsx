@@ -1,20 +1,10 @@
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
-import { NamesPage } from '../../../components/NamesPage';
-import { namesPage, namesPageCount, staticPaths, staticProps } from '../../../content/views';
-import type { NamesPageView } from '../../../content/views';
+import type { PageConfig } from 'next';
+import { GroupListPage } from '../../../components/GroupListPage';
+import { staticPaths, staticProps } from '../../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: NamesPageView };
-
-/** Pages 2 and up; page 1 is `/topics/`. */
-export const getStaticPaths: GetStaticPaths = () =>
-  staticPaths(() => Array.from({ length: namesPageCount('topic') - 1 }, (_, i) => ({ n: String(i + 2) })));
-
-export const getStaticProps: GetStaticProps<Props, { n: string }> = ({ params }) =>
-  staticProps(() => ({ view: namesPage('topic', Number(params?.n)) }));
-
-export default function TopicsPageN({ view }: Props) {
-  return <NamesPage view={view} />;
-}
+export const getStaticPaths = staticPaths('/topics/page/[n]');
+export const getStaticProps = staticProps('/topics/page/[n]');
+export default GroupListPage;

@@ -1,24 +1,10 @@
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next';
-import { DoctorsPage } from '../../../../components/DoctorsPage';
-import { groupPage, groupPages, staticPaths, staticProps } from '../../../../content/views';
-import type { DoctorsPageView } from '../../../../content/views';
+import type { PageConfig } from 'next';
+import { DirectoryPage } from '../../../../components/DirectoryPage';
+import { staticPaths, staticProps } from '../../../../routes/next';
 
-/** No client JavaScript on this page (see README, "Zero JavaScript"). */
+/** No client JavaScript on this page (docs/build-pipeline.md, "Zero JavaScript"). */
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { view: DoctorsPageView };
-
-/** Pages 2 and up of each; page 1 is `/locations/<slug>/`. */
-export const getStaticPaths: GetStaticPaths = () =>
-  staticPaths(() =>
-    groupPages('location')
-      .filter((g) => g.page > 1)
-      .map(({ slug, page }) => ({ slug, n: String(page) })),
-  );
-
-export const getStaticProps: GetStaticProps<Props, { slug: string; n: string }> = ({ params }) =>
-  staticProps(() => ({ view: groupPage('location', params?.slug ?? '', Number(params?.n)) }));
-
-export default function LocationPageN({ view }: Props) {
-  return <DoctorsPage view={view} />;
-}
+export const getStaticPaths = staticPaths('/locations/[slug]/page/[n]');
+export const getStaticProps = staticProps('/locations/[slug]/page/[n]');
+export default DirectoryPage;

@@ -1,23 +1,19 @@
 import Link from 'next/link';
-import type { DoctorsPageView } from '../content/views';
 import { directoryPath, groupPath } from '../site';
+import type { DirectoryPageView } from '../views/directory';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DoctorList } from './DoctorList';
+import { GROUP_LABELS, groupTrail } from './group-labels';
 import { Layout } from './Layout';
 import { Pagination } from './Pagination';
 
-type Props = { view: DoctorsPageView };
-
-const KIND = {
-  specialty: { list: 'Specialties', of: 'specialty' },
-  location: { list: 'Places', of: 'place' },
-} as const;
+type Props = { view: DirectoryPageView };
 
 /**
  * A page of the doctor directory (letter links, links to specialties and places) or of the
  * doctors of one specialty or place (breadcrumbs back to the directory), 100 doctors a page.
  */
-export function DoctorsPage({ view }: Props) {
+export function DirectoryPage({ view }: Props) {
   const { group, page, pageCount, total } = view;
   const name = group ? group.name : 'Doctors';
   const heading = page > 1 ? `${name}, page ${page} of ${pageCount}` : name;
@@ -26,17 +22,10 @@ export function DoctorsPage({ view }: Props) {
   return (
     <Layout
       title={group ? `${heading}: doctors` : heading}
-      description={group ? `${count} in the archive for the ${KIND[group.kind].of} ${group.name}.` : `Every doctor who answers in the archive, A to Z: ${count}.`}
+      description={group ? `${count} in the archive for the ${GROUP_LABELS[group.kind].one} ${group.name}.` : `Every doctor who answers in the archive, A to Z: ${count}.`}
       path={path(page)}
     >
-      {group ? (
-        <Breadcrumbs
-          trail={[
-            { name: 'Doctors', path: directoryPath() },
-            { name: KIND[group.kind].list, path: groupPath(group.kind) },
-          ]}
-        />
-      ) : null}
+      {group ? <Breadcrumbs trail={groupTrail(group.kind)} /> : null}
       <h1 dir="auto">{heading}</h1>
       <p className="archive-counts">{pageCount > 1 ? `${count} · page ${page} of ${pageCount}` : count}</p>
       {group ? null : (

@@ -1,9 +1,9 @@
-/** Listing pages (the index, a doctor's answers, the directory, topics): how a long list is cut into pages. */
+/** Listing pages (the index, a doctor's answers, the directory, groups): how a long list is cut into pages. */
+import { NotFound } from '../archive/archive';
 
 /**
  * Entries on one listing page (index threads, doctor answers, a topic's threads), so that a page
- * stays under the 50 KB budget of issue 7 whatever the archive's size: the busiest doctor of the
- * 10,000-thread bench gets pages of 18 KB; answers with 200-character titles and headlines, 38 KB.
+ * stays small whatever the archive's size (docs/performance.md, "Bytes").
  */
 export const PAGE_SIZE = 50;
 
@@ -26,4 +26,9 @@ export function firstOnPage(page: number, size = PAGE_SIZE): number {
 /** The entries of page `page` (from 1). */
 export function pageSlice<T>(items: readonly T[], page: number, size = PAGE_SIZE): T[] {
   return items.slice(firstOnPage(page, size) - 1, page * size);
+}
+
+/** Throws NotFound unless `page` is a page number from 1 to `pages`; `what` names the listing. */
+export function checkPage(page: number, pages: number, what: string): void {
+  if (!Number.isInteger(page) || page < 1 || page > pages) throw new NotFound(`${what} has no page ${page}`);
 }

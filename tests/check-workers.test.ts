@@ -1,18 +1,29 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { memoryArchive } from '../src/archive/archive';
+import type { Archive } from '../src/archive/archive';
+import { checkContent } from '../src/content/check';
 import { loadContent } from '../src/content/load';
-import { checkContent } from '../src/content/load-parallel';
-import { memoryArchive } from '../src/content/threads';
+
+/** What an archive says about every thread, doctor and group, for comparing two archives. */
+const everything = (archive: Archive) => ({
+  slugs: archive.slugs,
+  answerCount: archive.answerCount,
+  doctors: archive.doctors(),
+  directory: archive.directory(),
+  groups: (['topic', 'specialty', 'location'] as const).map((kind) => archive.groups(kind)),
+  related: archive.slugs.map((slug) => archive.thread(slug).related),
+});
 
 const SEED = path.join(__dirname, '..', 'content', 'face-semi-paralyzed-after-botox-to-masseter-muscles.md');
 const dir = mkdtempSync(path.join(tmpdir(), 'qa-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the check\'s loader (npm run check), on worker threads', () => {
-  it('finds exactly the problems the sequential loader finds, duplicate slugs across workers included, and keeps no thread without a snapshot', async () => {
+  it('finds exactly the problems the sequential loader finds, duplicate slugs across workers included, and keeps no thread without copies', async () => {
     const seed = readFileSync(SEED, 'utf8');
     for (let i = 0; i < 600; i += 1) {
       const slug = `thread-${String(i).padStart(4, '0')}`;
@@ -24,7 +35,7 @@ describe('the check\'s loader (npm run check), on worker threads', () => {
     copyFileSync(SEED, path.join(dir, 'notes.txt'));
 
     const sequential = loadContent(dir);
-    const parallel = await checkContent(dir, undefined, 2, 600); // 602 entries: on two workers
+    const parallel = await checkContent(dir, { workers: 2, minFiles: 600 }); // 602 entries: on two workers
     expect(parallel).toEqual({ ...sequential, threads: [], hashes: new Map() });
     expect(parallel.fileCount).toBe(602);
     expect(sequential.threads).toHaveLength(599);
@@ -36,29 +47,28 @@ describe('the check\'s loader (npm run check), on worker threads', () => {
     ]);
   });
 
-  it('with a snapshot folder, writes each valid thread\'s file as it reads it and keeps the thread without its answers\' bodies, on workers as in one thread', async () => {
+  it('with a folder for copies, writes each valid thread\'s copy as it reads it and keeps the thread without its answers\' bodies, on workers as in one thread', async () => {
     const seed = readFileSync(SEED, 'utf8');
     const content = mkdtempSync(path.join(tmpdir(), 'qa-spool-'));
     for (let i = 0; i < 30; i += 1) writeFileSync(path.join(content, `thread-${i}.md`), seed.replace(/^slug: .*$/mu, `slug: thread-${i}`));
     writeFileSync(path.join(content, 'thread-bad.md'), seed.replace(/^slug: .*$/mu, 'slug: thread-bad').replace('value: 4.4', 'value: 6'));
     const whole = loadContent(content).threads;
     const results = [];
-    for (const [workers, minFiles] of [[2, 10], [1, 10]]) {
-      const snapshot = mkdtempSync(path.join(tmpdir(), 'qa-spool-snapshot-'));
-      mkdirSync(path.join(snapshot, 'threads'));
-      const checked = await checkContent(content, snapshot, workers, minFiles);
+    for (const [workers, minFiles] of [[2, 10], [1, 10]] as const) {
+      const copies = mkdtempSync(path.join(tmpdir(), 'qa-spool-copies-'));
+      const checked = await checkContent(content, { copies, workers, minFiles });
       expect(checked.problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.col} ${p.field}`)).toEqual(['thread-bad.md:30:24 answers[1].doctor.rating.value']);
       expect(checked.threads).toEqual(whole.map((t) => ({ ...t, answers: t.answers.map((a) => ({ ...a, body: '' })) })));
       expect(whole[0]?.answers[0]?.body.length).toBeGreaterThan(100);
-      expect(readdirSync(path.join(snapshot, 'threads'))).toHaveLength(30);
+      expect(readdirSync(copies)).toHaveLength(30);
       for (const thread of whole) {
         const json = JSON.stringify(thread);
-        expect(readFileSync(path.join(snapshot, 'threads', `${thread.slug}.json`), 'utf8')).toBe(`{"thread":${json},"related":`);
+        expect(readFileSync(path.join(copies, `${thread.slug}.json`), 'utf8')).toBe(`${json}\n`);
         expect(checked.hashes.get(thread.slug)).toBe(createHash('sha256').update(json).digest('hex'));
       }
-      expect(memoryArchive(content, checked.threads).manifest).toEqual(memoryArchive(content, whole).manifest);
+      expect(everything(memoryArchive(content, checked.threads))).toEqual(everything(memoryArchive(content, whole)));
       results.push(checked);
-      rmSync(snapshot, { recursive: true, force: true });
+      rmSync(copies, { recursive: true, force: true });
     }
     expect(results[0]).toEqual(results[1]);
     rmSync(content, { recursive: true, force: true });

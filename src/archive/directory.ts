@@ -1,19 +1,12 @@
 /**
- * The doctor directory: every doctor A to Z, and the doctors of each specialty and each place
- * (README, "Doctor directory"). Built from the doctor profiles (doctors.ts); a doctor is listed
- * under the specialty and location their page shows (the latest the archive has).
+ * The doctor directory: every doctor A to Z (docs/content-format.md, "Doctor directory"), and how
+ * names sort and are filed under letters. Built from the doctor profiles (doctors.ts); a doctor
+ * is listed with the specialty and location their page shows (the latest the archive has).
  */
 import type { DoctorProfile } from './doctors';
-import { slugTag, slugWords } from './schema';
 
 /** One doctor as the directory lists them. */
 export type DirectoryEntry = Omit<DoctorProfile, 'answers' | 'ratingFrom'> & { answerCount: number };
-
-/** The directory's two ways of grouping doctors. */
-export type GroupKind = 'specialty' | 'location';
-
-/** A specialty or a place: its URL name, its name as first seen A to Z, its doctors' slugs A to Z. */
-export type Group = { slug: string; name: string; doctors: string[] };
 
 /** How names sort: accents, case and punctuation aside ("Émile" next to "Emile", "O'Brien" as "obrien"). */
 export function sortKey(name: string): string {
@@ -43,12 +36,6 @@ export function letterId(letter: string): string {
   return `letter-${letter === '#' ? 'other' : letter}`;
 }
 
-/** The URL name of a specialty or a place; never "page" (the listing's own pages) or empty. */
-export function groupSlug(name: string): string {
-  const slug = slugWords(name).slice(0, 80).replace(/-+$/u, '');
-  return slug === '' || slug === 'page' ? `${slug || 'name'}-${slugTag(name.normalize('NFKC').toLowerCase())}` : slug;
-}
-
 /** Every doctor, A to Z by name. */
 export function directoryOf(profiles: readonly DoctorProfile[]): DirectoryEntry[] {
   return profiles
@@ -57,18 +44,4 @@ export function directoryOf(profiles: readonly DoctorProfile[]): DirectoryEntry[
       return { ...who, answerCount: answers.length };
     })
     .sort(byName((d) => d.name, (d) => d.slug));
-}
-
-/** The specialties or places of `directory` (A to Z), each with its doctors in directory order. */
-export function groupsOf(directory: readonly DirectoryEntry[], kind: GroupKind): Group[] {
-  const bySlug = new Map<string, Group>();
-  for (const entry of directory) {
-    const name = entry[kind];
-    if (!name) continue;
-    const slug = groupSlug(name);
-    let group = bySlug.get(slug);
-    if (!group) bySlug.set(slug, (group = { slug, name, doctors: [] }));
-    group.doctors.push(entry.slug);
-  }
-  return [...bySlug.values()].sort(byName((g) => g.name, (g) => g.slug));
 }

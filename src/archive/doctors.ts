@@ -1,13 +1,13 @@
 /**
- * Doctors across threads. Identity rule (README, "Doctor pages"): two answers are by the same
- * doctor when the slugs of their name and of their location are the same. Case, accents,
+ * Doctors across threads. Identity rule (docs/content-format.md, "Doctor identity"; `doctorSlug`):
+ * two answers are by the same doctor when the slugs of their name and of their location are the same. Case, accents,
  * punctuation and spacing do not tell doctors apart ("Brent Moelleken, Beverly Hills" and
  * "brent moelleken, Beverly  Hills" are one doctor); a different location does (a "John Smith" in
  * Miami and one in Denver are two doctors with two pages). Credentials, specialty and rating
  * are not part of the identity: they change over time, and a page shows the latest.
  */
-import type { Doctor, Rating, Thread } from './schema';
-import { SLUG_MAX, slugTag, slugWords } from './schema';
+import type { Rating, Thread } from '../content/schema';
+import { doctorSlug } from '../content/slugs';
 
 /** One answer a doctor gave, enough to list it and link to its permalink. */
 export type DoctorAnswer = {
@@ -35,20 +35,6 @@ export type DoctorProfile = {
   /** Every answer, in index order (newest question first). */
   answers: DoctorAnswer[];
 };
-
-/**
- * The URL name of a doctor: slug of the name, then slug of the location. A name with no
- * Latin letters or digits (e.g. written in another script) gets a hash of name and location;
- * a slug over the slug limit is cut and tagged with that hash so it stays unique.
- */
-export function doctorSlug(doctor: Pick<Doctor, 'name' | 'location'>): string {
-  const name = slugWords(doctor.name);
-  const tag = slugTag(`${doctor.name.normalize('NFKC').toLowerCase()}\n${doctor.location.normalize('NFKC').toLowerCase()}`);
-  const slug = [name, slugWords(doctor.location)].filter(Boolean).join('-');
-  // "page" would be the listing's /doctors/page/<n>/, not a doctor.
-  if (name === '' || slug === 'page') return `doctor-${tag}`;
-  return slug.length <= SLUG_MAX ? slug : `${slug.slice(0, SLUG_MAX - 9).replace(/-+$/u, '')}-${tag}`;
-}
 
 /**
  * Every doctor named in `threads`, sorted by slug. `threads` must be in index order (newest

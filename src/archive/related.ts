@@ -12,7 +12,7 @@
  * Every candidate's score is exact; what the cut changes is only which threads are candidates.
  * While no term is in more than POSTINGS_PER_TERM threads, nothing is cut.
  */
-import type { Thread } from './schema';
+import type { Thread } from '../content/schema';
 
 /** A link to a related thread. */
 export type RelatedThread = { slug: string; title: string };

@@ -1,0 +1,129 @@
+/**
+ * The build's snapshot of the archive: `npm run build` checks the content once (`check
+ * --snapshot <dir>`) and leaves the archive in a folder, so that Next's page workers read only
+ * what the page they render needs, and a worker's memory follows a page, not the archive
+ * (docs/build-pipeline.md, "The snapshot"). The folder holds:
+ * - `manifest.json`: every slug in index order, counts, doctors, groups, the content's digest;
+ *   written last, so a folder without one is an interrupted write, which the reader refuses;
+ * - `threads/<slug>.json`: the check's copy of the thread (src/content/check.ts), a line break,
+ *   and its related threads;
+ * - `doctors/<slug>.json`, `groups/<kind>/<slug>.json`, `directory.json`.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { copyFile } from '../content/check';
+import type { Thread } from '../content/schema';
+import type { GroupKind } from '../site';
+import { NotFound, memoryArchive } from './archive';
+import type { Archive, DoctorCount, ThreadRecord } from './archive';
+import type { DirectoryEntry } from './directory';
+import type { DoctorProfile } from './doctors';
+import { GROUPINGS } from './groups';
+import type { GroupSummary } from './groups';
+import type { RelatedThread } from './related';
+
+/** What every page may need about the whole archive; small at any size (about 60 bytes a thread). */
+type Manifest = {
+  contentDir: string;
+  slugs: string[];
+  answerCount: number;
+  doctors: DoctorCount[];
+  groups: Record<GroupKind, GroupSummary[]>;
+  /**
+   * SHA-256 of the SHA-256 of every thread's JSON as validated, one a line, in index order; equal
+   * for two builds exactly when their content is (everything else is computed from it).
+   * `npm run merge` refuses shards whose digests differ.
+   */
+  digest: string;
+};
+
+const MANIFEST = 'manifest.json';
+const DIRECTORY = 'directory.json';
+/** The folder of the thread files: the check writes its copies there. */
+export const snapshotThreads = (dir: string) => path.join(dir, 'threads');
+const doctorFile = (dir: string, slug: string) => path.join(dir, 'doctors', `${slug}.json`);
+const groupFile = (dir: string, kind: GroupKind, slug: string) => path.join(dir, 'groups', kind, `${slug}.json`);
+const kinds = Object.keys(GROUPINGS) as GroupKind[];
+
+/** Starts a snapshot in the folder `dir` (emptied first): the check then writes its copies into `snapshotThreads(dir)`. */
+export function startSnapshot(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(snapshotThreads(dir), { recursive: true });
+}
+
+/**
+ * Completes the snapshot of the validated threads of `contentDir` whose copies the check wrote
+ * into `dir` (`threads`: as the check returned them; `hashes`: their hashes by slug): each thread
+ * file gets its related list, then the doctor, group and directory files, and the manifest last.
+ * Related threads are scored only for the threads whose pages this build renders (`renders`: a
+ * shard's own; the others' related lists stay empty, as no page of the shard shows them).
+ */
+export function finishSnapshot(dir: string, contentDir: string, threads: readonly Thread[], hashes: ReadonlyMap<string, string>, renders: (slug: string) => boolean = () => true): void {
+  const archive = memoryArchive(contentDir, threads);
+  mkdirSync(path.join(dir, 'doctors'));
+  const digest = createHash('sha256');
+  for (const slug of archive.slugs) {
+    const hash = hashes.get(slug);
+    if (hash === undefined) throw new Error(`${slug}: not copied into ${dir}; finishSnapshot takes the threads checkContent returned`);
+    digest.update(`${hash}\n`);
+    const related = renders(slug) ? archive.thread(slug).related : [];
+    appendFileSync(copyFile(snapshotThreads(dir), slug), JSON.stringify(related));
+  }
+  for (const { slug } of archive.doctors()) writeFileSync(doctorFile(dir, slug), JSON.stringify(archive.doctor(slug)));
+  const groups = {} as Record<GroupKind, GroupSummary[]>;
+  for (const kind of kinds) {
+    mkdirSync(path.join(dir, 'groups', kind), { recursive: true });
+    groups[kind] = [...archive.groups(kind)];
+    for (const { slug } of groups[kind]) writeFileSync(groupFile(dir, kind, slug), JSON.stringify(archive.group(kind, slug)));
+  }
+  writeFileSync(path.join(dir, DIRECTORY), JSON.stringify(archive.directory()));
+  const manifest: Manifest = {
+    contentDir: archive.contentDir,
+    slugs: [...archive.slugs],
+    answerCount: archive.answerCount,
+    doctors: [...archive.doctors()],
+    groups,
+    digest: digest.digest('hex'),
+  };
+  writeFileSync(path.join(dir, MANIFEST), JSON.stringify(manifest));
+}
+
+/** The archive in the snapshot folder `dir`; refuses one made from another content folder than `contentDir`. */
+export function snapshotArchive(dir: string, contentDir: string): Archive {
+  // Our own output, written from schema-checked threads a moment before this build started.
+  const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as Manifest;
+  if (manifest.contentDir !== contentDir) {
+    throw new Error(`${dir} was made from ${manifest.contentDir}, not ${contentDir}; run npm run build, which writes it fresh`);
+  }
+  const known = new Set(manifest.slugs);
+  const knownDoctors = new Set(manifest.doctors.map((d) => d.slug));
+  const knownGroups = new Map(kinds.map((kind) => [kind, new Set(manifest.groups[kind].map((g) => g.slug))]));
+  let directory: DirectoryEntry[] | undefined;
+  return {
+    contentDir: manifest.contentDir,
+    slugs: manifest.slugs,
+    answerCount: manifest.answerCount,
+    digest: manifest.digest,
+    thread(slug) {
+      if (!known.has(slug)) throw new NotFound(`no thread with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      const text = readFileSync(copyFile(snapshotThreads(dir), slug), 'utf8');
+      const cut = text.indexOf('\n'); // JSON never holds a raw line break
+      return { thread: JSON.parse(text.slice(0, cut)) as Thread, related: JSON.parse(text.slice(cut + 1)) as RelatedThread[] } satisfies ThreadRecord;
+    },
+    doctors: () => manifest.doctors,
+    doctor(slug) {
+      if (!knownDoctors.has(slug)) throw new NotFound(`no doctor with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      return JSON.parse(readFileSync(doctorFile(dir, slug), 'utf8')) as DoctorProfile;
+    },
+    directory() {
+      directory ??= JSON.parse(readFileSync(path.join(dir, DIRECTORY), 'utf8')) as DirectoryEntry[];
+      return directory;
+    },
+    groups: (kind) => manifest.groups[kind],
+    group(kind, slug) {
+      if (!knownGroups.get(kind)?.has(slug)) throw new NotFound(`no ${kind} with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      return JSON.parse(readFileSync(groupFile(dir, kind, slug), 'utf8')) as string[];
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * Every route of the site in one table: for each kind of page, the Next page files that serve it,
+ * every page of it in the archive, each page's path and its props, and the header section it
+ * belongs to. The table drives getStaticPaths and getStaticProps (next.ts), the sitemap's list of
+ * pages and a shard's share of them (src/export), and the header's sections (`_document`).
+ */
+import type { Archive } from '../archive/archive';
+import { NotFound } from '../archive/archive';
+import { directoryPath, doctorPath, groupPath, indexPath, threadPath } from '../site';
+import type { GroupKind } from '../site';
+import { directoryPage, directoryPageCount, doctorGroupPage } from '../views/directory';
+import { doctorPage, doctorPageCount } from '../views/doctor';
+import { groupListPage, groupListPageCount, groupPageCount } from '../views/group-list';
+import { indexPage, indexPageCount } from '../views/index-page';
+import { threadView } from '../views/thread';
+import { threadGroupPage } from '../views/thread-group';
+
+/** The sections of the site, as the header names them. */
+export type Section = 'questions' | 'topics' | 'doctors' | 'search';
+
+/** One page of a route: the slug of what it shows ('' on a route of one list), and its page number (1 unless paged). */
+export type PageKey = { slug: string; n: number };
+
+/** One kind of page. */
+export type Route<First extends string, Later extends string | undefined, View> = {
+  /** The Next page (`src/pages/<first>.tsx` or `<first>/index.tsx`) of a page 1. */
+  first: First;
+  /** The Next page of pages 2 and up, for a paged kind (`…/page/[n]`). */
+  later: Later;
+  section: Section;
+  /** Whether the archive has this kind of page at all; without one, no page, no sitemap entry, no header link. */
+  exists(archive: Archive): boolean;
+  /** Every page, in the sitemap's order. */
+  pages(archive: Archive): PageKey[];
+  /** A page's path inside the site, without the base path. */
+  path(key: PageKey): string;
+  /** A page's props; throws NotFound for a page the archive does not have. */
+  props(archive: Archive, key: PageKey): View;
+};
+
+/** A route, its page names kept as literal types so that each page file gets its own view's type. */
+function route<const First extends string, const Later extends string | undefined, View>(
+  r: Omit<Route<First, Later, View>, 'exists'> & { exists?: (archive: Archive) => boolean },
+): Route<First, Later, View> {
+  const exists = r.exists ?? (() => true);
+  return {
+    ...r,
+    exists,
+    pages: (archive) => (exists(archive) ? r.pages(archive) : []),
+    props: (archive, key) => {
+      if (!exists(archive)) throw new NotFound(`this archive has no ${r.first} pages`);
+      return r.props(archive, key);
+    },
+  };
+}
+
+/** Pages 1 to `count` of one list. */
+const numbered = (count: number, slug = ''): PageKey[] => Array.from({ length: count }, (_, i) => ({ slug, n: i + 1 }));
+
+/** The list of a kind's groups (`/topics/`), and one group's pages (`/topics/<slug>/`). */
+function groupRoutes<const List extends string, const ListLater extends string, const One extends string, const OneLater extends string>(
+  kind: GroupKind,
+  pages: { list: List; listLater: ListLater; one: One; oneLater: OneLater },
+  section: Section,
+  listedWhenEmpty: boolean,
+) {
+  return {
+    list: route({
+      first: pages.list,
+      later: pages.listLater,
+      section,
+      ...(listedWhenEmpty ? {} : { exists: (archive: Archive) => archive.groups(kind).length > 0 }),
+      pages: (archive) => numbered(groupListPageCount(archive, kind)),
+      path: (key) => groupPath(kind, undefined, key.n),
+      props: (archive, key) => groupListPage(archive, kind, key.n),
+    }),
+    one: {
+      first: pages.one,
+      later: pages.oneLater,
+      section,
+      pages: (archive: Archive) => archive.groups(kind).flatMap((g) => numbered(groupPageCount(kind, g.count), g.slug)),
+      path: (key: PageKey) => groupPath(kind, key.slug, key.n),
+    },
+  };
+}
+
+const topics = groupRoutes(
+  'topic',
+  { list: '/topics', listLater: '/topics/page/[n]', one: '/topics/[slug]', oneLater: '/topics/[slug]/page/[n]' },
+  'topics',
+  false,
+);
+const specialties = groupRoutes(
+  'specialty',
+  { list: '/specialties', listLater: '/specialties/page/[n]', one: '/specialties/[slug]', oneLater: '/specialties/[slug]/page/[n]' },
+  'doctors',
+  true,
+);
+const locations = groupRoutes(
+  'location',
+  { list: '/locations', listLater: '/locations/page/[n]', one: '/locations/[slug]', oneLater: '/locations/[slug]/page/[n]' },
+  'doctors',
+  true,
+);
+
+/** Every route with pages made from the archive, in the sitemap's order. */
+export const ROUTES = {
+  index: route({
+    first: '/',
+    later: '/page/[n]',
+    section: 'questions',
+    pages: (archive) => numbered(indexPageCount(archive)),
+    path: (key) => indexPath(key.n),
+    props: (archive, key) => indexPage(archive, key.n),
+  }),
+  thread: route({
+    first: '/threads/[slug]',
+    later: undefined,
+    section: 'questions',
+    pages: (archive) => archive.slugs.map((slug) => ({ slug, n: 1 })),
+    path: (key) => threadPath(key.slug),
+    props: (archive, key) => threadView(archive, key.slug),
+  }),
+  directory: route({
+    first: '/doctors',
+    later: '/doctors/page/[n]',
+    section: 'doctors',
+    pages: (archive) => numbered(directoryPageCount(archive)),
+    path: (key) => directoryPath(key.n),
+    props: (archive, key) => directoryPage(archive, key.n),
+  }),
+  doctor: route({
+    first: '/doctors/[slug]',
+    later: '/doctors/[slug]/page/[n]',
+    section: 'doctors',
+    pages: (archive) => archive.doctors().flatMap((d) => numbered(doctorPageCount(d.answerCount), d.slug)),
+    path: (key) => doctorPath(key.slug, key.n),
+    props: (archive, key) => doctorPage(archive, key.slug, key.n),
+  }),
+  specialties: specialties.list,
+  specialty: route({ ...specialties.one, props: (archive, key) => doctorGroupPage(archive, 'specialty', key.slug, key.n) }),
+  locations: locations.list,
+  location: route({ ...locations.one, props: (archive, key) => doctorGroupPage(archive, 'location', key.slug, key.n) }),
+  topics: topics.list,
+  topic: route({ ...topics.one, props: (archive, key) => threadGroupPage(archive, 'topic', key.slug, key.n) }),
+};
+
+type Routes = typeof ROUTES;
+type AnyRoute = Routes[keyof Routes];
+
+/** The Next page name of every page file with data: `/`, `/page/[n]`, `/threads/[slug]`, … */
+export type PageName = { [K in keyof Routes]: Routes[K]['first'] | Exclude<Routes[K]['later'], undefined> }[keyof Routes];
+
+/** The props' view of the pages of a page file. */
+export type ViewOf<P extends PageName> = {
+  [K in keyof Routes]: P extends Routes[K]['first'] | Routes[K]['later'] ? ReturnType<Routes[K]['props']> : never;
+}[keyof Routes];
+
+/** The pages without data: search (the one page with scripts) and the 404 page. */
+const PLAIN_PAGES: Record<string, Section | null> = { '/search': 'search', '/404': null };
+
+/** The route a Next page name belongs to, and whether it is its page 1 or its later pages. */
+export function routeOf(page: string): { route: AnyRoute; later: boolean } | undefined {
+  for (const r of Object.values(ROUTES) as AnyRoute[]) {
+    if (r.first === page) return { route: r, later: false };
+    if (r.later === page) return { route: r, later: true };
+  }
+  return undefined;
+}
+
+/** Every Next page name the site has: the routes' and the plain pages'. */
+export function pageNames(): string[] {
+  return [...(Object.values(ROUTES) as AnyRoute[]).flatMap((r) => (r.later === undefined ? [r.first] : [r.first, r.later])), ...Object.keys(PLAIN_PAGES)];
+}
+
+/** The section a Next page name (`/doctors/[slug]`) belongs to; none for the 404 page and Next's own. */
+export function sectionOf(page: string): Section | null {
+  return routeOf(page)?.route.section ?? PLAIN_PAGES[page] ?? null;
+}
+
+/** The header's links, in order: each section's first page, when the archive has it (no topics, no Topics). */
+export function headerSections(archive: Archive): { section: Section; label: string; path: string }[] {
+  const sections: { section: Section; label: string; route?: AnyRoute; path: string }[] = [
+    { section: 'questions', label: 'Questions', route: ROUTES.index, path: indexPath(1) },
+    { section: 'topics', label: 'Topics', route: ROUTES.topics, path: groupPath('topic') },
+    { section: 'doctors', label: 'Doctors', route: ROUTES.directory, path: directoryPath() },
+    { section: 'search', label: 'Search', path: '/search/' },
+  ];
+  return sections.filter((s) => s.route?.exists(archive) ?? true).map(({ section, label, path }) => ({ section, label, path }));
+}
+
+/** Every page's path (no base path) in the sitemap's order: the routes' pages, route by route. */
+export function contentPaths(archive: Archive): string[] {
+  return (Object.values(ROUTES) as AnyRoute[]).flatMap((r) => r.pages(archive).map((key) => r.path(key)));
+}
+
+/** The key a page is given to a shard by (src/shard.ts): its parameters joined by `/` (`<slug>`, `<n>`, `<slug>/<n>`). */
+export function shardKey(key: PageKey, later: boolean): string {
+  return later ? [key.slug, String(key.n)].filter((part) => part !== '').join('/') : key.slug;
+}
