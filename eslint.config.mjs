@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'public/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'public/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -18,5 +21,11 @@ export default tseslint.config(
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly' } } },
   // The search page's init script runs in the browser, next to Pagefind's UI (a global).
   { files: ['public/**/*.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['public/**/*.js'], languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', PagefindUI: 'readonly' } } },
+  {
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', window: 'readonly', PagefindUI: 'readonly' },
+    },
+  },
 );

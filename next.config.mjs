@@ -18,7 +18,9 @@ const SITE_SETTINGS = ['SITE_URL', 'BASE_PATH', 'SITE_NAME'];
 const nextConfig = {
   trailingSlash: true,
   basePath: process.env.BASE_PATH ?? '',
-  env: Object.fromEntries(SITE_SETTINGS.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]))),
+  env: Object.fromEntries(
+    SITE_SETTINGS.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])),
+  ),
   poweredByHeader: false,
   reactStrictMode: true,
   pageExtensions: ['tsx', 'ts'],

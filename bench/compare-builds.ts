@@ -32,17 +32,29 @@ const SETTINGS = {
 };
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): void {
-  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Writes the fixed archive into `dir`. */
 function writeFixedArchive(dir: string): void {
   writeThreads(dir, 300);
-  const scrapes = readdirSync(path.join(FIXTURES, 'scrapes')).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURES, 'scrapes', f));
+  const scrapes = readdirSync(path.join(FIXTURES, 'scrapes'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => path.join(FIXTURES, 'scrapes', f));
   run('npx', ['tsx', 'src/cli/import.ts', '--out', dir, '--topic', 'Imported scrapes', ...scrapes], ROOT);
   const reader = writeArchive();
-  const folders = [reader, path.join(ROOT, 'content'), ...['browser-content', 'doctors', 'threads'].map((f) => path.join(FIXTURES, f))];
+  const folders = [
+    reader,
+    path.join(ROOT, 'content'),
+    ...['browser-content', 'doctors', 'threads'].map((f) => path.join(FIXTURES, f)),
+  ];
   for (const folder of folders) {
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.md'))) {
       if (!existsSync(path.join(dir, file))) copyFileSync(path.join(folder, file), path.join(dir, file));
@@ -56,7 +68,9 @@ function build(root: string, content: string, to: string): void {
   const start = performance.now();
   run('npm', ['run', '--silent', 'build'], root, { ...SETTINGS, CONTENT_DIR: content });
   cpSync(path.join(root, 'out'), to, { recursive: true });
-  console.log(`compare: built ${path.relative(os.tmpdir(), to)} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  console.log(
+    `compare: built ${path.relative(os.tmpdir(), to)} in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** The differences between two folders: files only in one, files whose bytes differ. */
@@ -68,12 +82,18 @@ function differences(before: string, after: string): string[] {
   return [
     ...a.filter((f) => !inB.has(f)).map((f) => `only before: ${f}`),
     ...b.filter((f) => !inA.has(f)).map((f) => `only after: ${f}`),
-    ...a.filter((f) => inB.has(f) && !readFileSync(path.join(before, f)).equals(readFileSync(path.join(after, f)))).map((f) => `differs: ${f}`),
+    ...a
+      .filter((f) => inB.has(f) && !readFileSync(path.join(before, f)).equals(readFileSync(path.join(after, f))))
+      .map((f) => `differs: ${f}`),
   ];
 }
 
 function main(): number {
-  const { positionals, values } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { keep: { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { keep: { type: 'boolean', default: false } },
+  });
   const ref = positionals[0];
   if (positionals.length !== 1 || ref === undefined) {
     console.error('usage: npm run compare -- <git ref> [--keep]');
@@ -99,7 +119,9 @@ function main(): number {
       return 0;
     }
     for (const line of found.slice(0, 40)) console.log(line);
-    console.log(`compare: ${found.length} differences in ${files} files against ${ref}${values.keep ? `; both sites kept in ${work}` : ''}`);
+    console.log(
+      `compare: ${found.length} differences in ${files} files against ${ref}${values.keep ? `; both sites kept in ${work}` : ''}`,
+    );
     return 1;
   } finally {
     spawnSync('git', ['worktree', 'remove', '--force', tree], { cwd: ROOT });

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     };
     // The first thread of the index: the newest question. Its page, its first doctor and first topic.
     const first = await timed('/');
-    console.log(`first request (compiles /, reads ${n.toLocaleString('en-US')} files): ${(first.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `first request (compiles /, reads ${n.toLocaleString('en-US')} files): ${(first.ms / 1000).toFixed(1)} s`,
+    );
     const slug = /href="\/threads\/([^/]+)\/"/u.exec(first.html)?.[1] ?? '';
     const thread = await timed(`/threads/${slug}/`);
     const doctor = /href="(\/doctors\/[^/]+\/)"/u.exec(thread.html)?.[1] ?? '';
@@ -76,9 +78,13 @@ async function main(): Promise<void> {
       const after = times.get(page) ?? [];
       const before = unchanged.get(page) ?? [];
       worst = Math.max(worst, ...after);
-      console.log(`  ${page.padEnd(60)} after an edit ${median(after).toFixed(0)} (${Math.max(...after).toFixed(0)}); unchanged ${median(before).toFixed(0)} (${Math.max(...before).toFixed(0)})`);
+      console.log(
+        `  ${page.padEnd(60)} after an edit ${median(after).toFixed(0)} (${Math.max(...after).toFixed(0)}); unchanged ${median(before).toFixed(0)} (${Math.max(...before).toFixed(0)})`,
+      );
     }
-    console.log(`budget: a reload after an edit at most ${BUDGET_MS} ms: ${worst <= BUDGET_MS ? 'met' : 'MISSED'} (worst ${worst.toFixed(0)} ms)`);
+    console.log(
+      `budget: a reload after an edit at most ${BUDGET_MS} ms: ${worst <= BUDGET_MS ? 'met' : 'MISSED'} (worst ${worst.toFixed(0)} ms)`,
+    );
   } finally {
     server.kill();
     rmSync(dir, { recursive: true, force: true });

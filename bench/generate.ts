@@ -44,18 +44,211 @@ const COMMON = (
 ).split(' ');
 
 const TOPICS: readonly { name: string; words: readonly string[] }[] = [
-  { name: 'Botox', words: ['botox', 'units', 'masseter', 'forehead', 'frown', 'lines', 'crows', 'feet', 'brow', 'droop', 'ptosis', 'dysport', 'xeomin', 'paralysis'] },
-  { name: 'Lip Filler', words: ['lips', 'filler', 'juvederm', 'restylane', 'volbella', 'lumps', 'hyaluronidase', 'vermilion', 'border', 'asymmetry', 'syringe'] },
-  { name: 'Rhinoplasty', words: ['nose', 'tip', 'bridge', 'hump', 'septum', 'cartilage', 'revision', 'nostrils', 'splint', 'cast', 'breathing', 'dorsum'] },
-  { name: 'Breast Augmentation', words: ['implants', 'silicone', 'saline', 'cc', 'profile', 'submuscular', 'capsular', 'contracture', 'cleavage', 'incision', 'drop', 'fluff'] },
-  { name: 'Tummy Tuck', words: ['abdomen', 'abdominoplasty', 'diastasis', 'scar', 'drain', 'seroma', 'belly', 'button', 'compression', 'garment', 'skin', 'excess'] },
-  { name: 'Liposuction', words: ['fat', 'lipo', 'thighs', 'flanks', 'cannula', 'lumpy', 'contour', 'smartlipo', 'vaser', 'massage', 'lymphatic', 'fibrosis'] },
-  { name: 'Facelift', words: ['jowls', 'neck', 'smas', 'ears', 'sagging', 'deep', 'plane', 'incisions', 'hairline', 'tightness', 'numbness', 'bruising'] },
-  { name: 'Eyelid Surgery', words: ['eyelids', 'blepharoplasty', 'bags', 'hooded', 'lower', 'upper', 'tear', 'trough', 'ectropion', 'stitches', 'dry', 'eyes'] },
-  { name: 'Laser Resurfacing', words: ['laser', 'fraxel', 'co2', 'resurfacing', 'redness', 'peeling', 'pigmentation', 'melasma', 'acne', 'scars', 'texture', 'sessions'] },
-  { name: 'Chin Implant', words: ['chin', 'implant', 'genioplasty', 'jawline', 'profile', 'projection', 'medpor', 'shift', 'mentalis', 'weak', 'balance', 'osteotomy'] },
-  { name: 'Cheek Filler', words: ['cheeks', 'voluma', 'sculptra', 'hollow', 'midface', 'volume', 'radiesse', 'overfilled', 'puffy', 'migration', 'cannula', 'contour'] },
-  { name: 'Hair Transplant', words: ['hair', 'grafts', 'fue', 'fut', 'donor', 'hairline', 'shedding', 'density', 'crown', 'minoxidil', 'finasteride', 'follicles'] },
+  {
+    name: 'Botox',
+    words: [
+      'botox',
+      'units',
+      'masseter',
+      'forehead',
+      'frown',
+      'lines',
+      'crows',
+      'feet',
+      'brow',
+      'droop',
+      'ptosis',
+      'dysport',
+      'xeomin',
+      'paralysis',
+    ],
+  },
+  {
+    name: 'Lip Filler',
+    words: [
+      'lips',
+      'filler',
+      'juvederm',
+      'restylane',
+      'volbella',
+      'lumps',
+      'hyaluronidase',
+      'vermilion',
+      'border',
+      'asymmetry',
+      'syringe',
+    ],
+  },
+  {
+    name: 'Rhinoplasty',
+    words: [
+      'nose',
+      'tip',
+      'bridge',
+      'hump',
+      'septum',
+      'cartilage',
+      'revision',
+      'nostrils',
+      'splint',
+      'cast',
+      'breathing',
+      'dorsum',
+    ],
+  },
+  {
+    name: 'Breast Augmentation',
+    words: [
+      'implants',
+      'silicone',
+      'saline',
+      'cc',
+      'profile',
+      'submuscular',
+      'capsular',
+      'contracture',
+      'cleavage',
+      'incision',
+      'drop',
+      'fluff',
+    ],
+  },
+  {
+    name: 'Tummy Tuck',
+    words: [
+      'abdomen',
+      'abdominoplasty',
+      'diastasis',
+      'scar',
+      'drain',
+      'seroma',
+      'belly',
+      'button',
+      'compression',
+      'garment',
+      'skin',
+      'excess',
+    ],
+  },
+  {
+    name: 'Liposuction',
+    words: [
+      'fat',
+      'lipo',
+      'thighs',
+      'flanks',
+      'cannula',
+      'lumpy',
+      'contour',
+      'smartlipo',
+      'vaser',
+      'massage',
+      'lymphatic',
+      'fibrosis',
+    ],
+  },
+  {
+    name: 'Facelift',
+    words: [
+      'jowls',
+      'neck',
+      'smas',
+      'ears',
+      'sagging',
+      'deep',
+      'plane',
+      'incisions',
+      'hairline',
+      'tightness',
+      'numbness',
+      'bruising',
+    ],
+  },
+  {
+    name: 'Eyelid Surgery',
+    words: [
+      'eyelids',
+      'blepharoplasty',
+      'bags',
+      'hooded',
+      'lower',
+      'upper',
+      'tear',
+      'trough',
+      'ectropion',
+      'stitches',
+      'dry',
+      'eyes',
+    ],
+  },
+  {
+    name: 'Laser Resurfacing',
+    words: [
+      'laser',
+      'fraxel',
+      'co2',
+      'resurfacing',
+      'redness',
+      'peeling',
+      'pigmentation',
+      'melasma',
+      'acne',
+      'scars',
+      'texture',
+      'sessions',
+    ],
+  },
+  {
+    name: 'Chin Implant',
+    words: [
+      'chin',
+      'implant',
+      'genioplasty',
+      'jawline',
+      'profile',
+      'projection',
+      'medpor',
+      'shift',
+      'mentalis',
+      'weak',
+      'balance',
+      'osteotomy',
+    ],
+  },
+  {
+    name: 'Cheek Filler',
+    words: [
+      'cheeks',
+      'voluma',
+      'sculptra',
+      'hollow',
+      'midface',
+      'volume',
+      'radiesse',
+      'overfilled',
+      'puffy',
+      'migration',
+      'cannula',
+      'contour',
+    ],
+  },
+  {
+    name: 'Hair Transplant',
+    words: [
+      'hair',
+      'grafts',
+      'fue',
+      'fut',
+      'donor',
+      'hairline',
+      'shedding',
+      'density',
+      'crown',
+      'minoxidil',
+      'finasteride',
+      'follicles',
+    ],
+  },
 ];
 
 const TITLE_FORMS: readonly ((topic: string, a: string, b: string) => string)[] = [
@@ -67,10 +260,22 @@ const TITLE_FORMS: readonly ((topic: string, a: string, b: string) => string)[] 
   (t, a, b) => `Can ${t} Fix My ${a} ${b}?`,
 ];
 
-const FIRST = 'Michael Brent Ronald Francis Will Sarah Jennifer David Robert Lisa Karen Thomas Daniel Maria Anna James Laura Steven Paul Emily Andrew Rachel Mark Helen Kevin Susan Brian Nina Victor Grace Omar Priya Kenji Elena Marco Sofia Ahmed Chloe Ivan Leila'.split(' ');
-const LAST = 'Menachof Moelleken Shelton Palmer Richardson Nguyen Goldberg Patel Kim Rossi Schwartz Alvarez Chen Okafor Bennett Fischer Haddad Lindqvist Moreau Tanaka Kowalski Brennan Castillo Dubois Hartmann Ivanova Jensen Khoury Larsen Mendez Novak Ortega Quinn Reyes Sato Torres Vargas Walsh Yilmaz Zimmerman'.split(' ');
-const CITIES = 'Beverly Hills|Greenwood Village|Manhattan|Fort Lauderdale|Chicago|Houston|Seattle|Miami|Boston|Denver|San Diego|Atlanta|Dallas|Phoenix|Toronto|London'.split('|');
-const SPECIALTIES = 'Facial Plastic Surgeon|Plastic Surgeon|Dermatologic Surgeon|Dermatologist|Oculoplastic Surgeon|Cosmetic Surgeon|Hair Restoration Surgeon'.split('|');
+const FIRST =
+  'Michael Brent Ronald Francis Will Sarah Jennifer David Robert Lisa Karen Thomas Daniel Maria Anna James Laura Steven Paul Emily Andrew Rachel Mark Helen Kevin Susan Brian Nina Victor Grace Omar Priya Kenji Elena Marco Sofia Ahmed Chloe Ivan Leila'.split(
+    ' ',
+  );
+const LAST =
+  'Menachof Moelleken Shelton Palmer Richardson Nguyen Goldberg Patel Kim Rossi Schwartz Alvarez Chen Okafor Bennett Fischer Haddad Lindqvist Moreau Tanaka Kowalski Brennan Castillo Dubois Hartmann Ivanova Jensen Khoury Larsen Mendez Novak Ortega Quinn Reyes Sato Torres Vargas Walsh Yilmaz Zimmerman'.split(
+    ' ',
+  );
+const CITIES =
+  'Beverly Hills|Greenwood Village|Manhattan|Fort Lauderdale|Chicago|Houston|Seattle|Miami|Boston|Denver|San Diego|Atlanta|Dallas|Phoenix|Toronto|London'.split(
+    '|',
+  );
+const SPECIALTIES =
+  'Facial Plastic Surgeon|Plastic Surgeon|Dermatologic Surgeon|Dermatologist|Oculoplastic Surgeon|Cosmetic Surgeon|Hair Restoration Surgeon'.split(
+    '|',
+  );
 const CREDENTIALS: readonly (readonly string[])[] = [['MD'], ['MD'], ['MD'], ['DO'], ['MD', 'FACS'], ['MD', 'PhD']];
 const DISCLAIMER =
   'These answers are for educational purposes and should not be relied upon as a substitute for medical advice you may receive from your physician. If you have a medical emergency, please call 911. These answers do not constitute or initiate a patient/doctor relationship.';
@@ -80,7 +285,8 @@ const RARE = (() => {
   const rand = prng(7);
   const syllables = 'ka to mi ra ne lo su vi da pe ri no ta ge lu mo si fa be ko'.split(' ');
   const words = new Set<string>();
-  while (words.size < 4000) words.add(Array.from({ length: between(rand, 2, 4) }, () => pick(rand, syllables)).join(''));
+  while (words.size < 4000)
+    words.add(Array.from({ length: between(rand, 2, 4) }, () => pick(rand, syllables)).join(''));
   return [...words];
 })();
 
@@ -91,7 +297,13 @@ const RARE = (() => {
  */
 const DOCTOR_POOL = 800;
 
-type Doctor = { name: string; credentials: readonly string[]; location: string; specialty: string; rating?: { value: number; reviews: number } };
+type Doctor = {
+  name: string;
+  credentials: readonly string[];
+  location: string;
+  specialty: string;
+  rating?: { value: number; reviews: number };
+};
 
 function doctor(k: number): Doctor {
   const rand = prng(1_000_003 + k);
@@ -129,11 +341,34 @@ const TEXT_SHAPES = {
   list: 0.02,
 } as const;
 
-const OPENERS = 'However|Unfortunately|In general|In my experience|Fortunately|That said|Hopefully|Also|Otherwise|Typically|Honestly|Yes|No'.split('|');
-const CONTRACTIONS = "it's|don't|you'll|won't|I'm|there's|can't|you're|isn't|doesn't|I'd|we'll|that's|it'll|wouldn't|patient's|doctor's".split('|');
-const CLOSERS = 'Hope this helps.|Good luck!|Best wishes.|Hang in there, it will get better.|Thank you|Hope this helps. Good luck.|All the best,'.split('|');
+const OPENERS =
+  'However|Unfortunately|In general|In my experience|Fortunately|That said|Hopefully|Also|Otherwise|Typically|Honestly|Yes|No'.split(
+    '|',
+  );
+const CONTRACTIONS =
+  "it's|don't|you'll|won't|I'm|there's|can't|you're|isn't|doesn't|I'd|we'll|that's|it'll|wouldn't|patient's|doctor's".split(
+    '|',
+  );
+const CLOSERS =
+  'Hope this helps.|Good luck!|Best wishes.|Hang in there, it will get better.|Thank you|Hope this helps. Good luck.|All the best,'.split(
+    '|',
+  );
 /** Typed characters as a scrape has them: some the importer escapes (`*`, `_`, `<`, `[`), some only the plain path declines (`>`, `~`, "&T"), some harmless ("#1", "3+", " & "). */
-const TYPED = ['*', 'see the *before* photo', 'up_to_date', '<1%', '> 6 months', '~20 units', 'Q&A', 'AT&T', '[sic]', '#1', '3+ months', 'before & after', 'a/b'];
+const TYPED = [
+  '*',
+  'see the *before* photo',
+  'up_to_date',
+  '<1%',
+  '> 6 months',
+  '~20 units',
+  'Q&A',
+  'AT&T',
+  '[sic]',
+  '#1',
+  '3+ months',
+  'before & after',
+  'a/b',
+];
 const NUMBER_FORMS: readonly ((rand: Rand) => string)[] = [
   (r) => String(between(r, 1, 40)),
   (r) => String(between(r, 1, 40)),
@@ -194,7 +429,8 @@ function sentence(rand: Rand, topic: readonly string[]): string {
     words.push(aside);
   }
   let first = words[0] ?? '';
-  if (rand() < TEXT_SHAPES.decimalFirst) first = `${between(rand, 1, 9)}.${between(rand, 0, 9)} ${pick(rand, ['mm', 'cc', 'ml', 'units'])} ${first}`;
+  if (rand() < TEXT_SHAPES.decimalFirst)
+    first = `${between(rand, 1, 9)}.${between(rand, 0, 9)} ${pick(rand, ['mm', 'cc', 'ml', 'units'])} ${first}`;
   else if (rand() < TEXT_SHAPES.opener) first = `${pick(rand, OPENERS)}, ${first}`;
   words[0] = capitalize(first);
   const end = rand();
@@ -203,11 +439,19 @@ function sentence(rand: Rand, topic: readonly string[]): string {
 
 /** A list as a scrape shows it: numbered steps or bullets, after an optional line of text. */
 function listLines(rand: Rand, topic: readonly string[]): string[] {
-  const lines = rand() < 0.6 ? [`${capitalize(pick(rand, ['what I tell patients', 'a few options', 'steps to take', 'things to avoid', 'my advice']))}:`] : [];
+  const lines =
+    rand() < 0.6
+      ? [
+          `${capitalize(pick(rand, ['what I tell patients', 'a few options', 'steps to take', 'things to avoid', 'my advice']))}:`,
+        ]
+      : [];
   const marker = pick(rand, ['1.', '1.', '1)', '-', '-', '•', '*']);
   const items = between(rand, 2, 5);
   for (let k = 0; k < items; k += 1) {
-    const item = sentence(rand, topic).split(' ').slice(0, between(rand, 2, 12)).join(' ');
+    const item = sentence(rand, topic)
+      .split(' ')
+      .slice(0, between(rand, 2, 12))
+      .join(' ');
     const mark = /^\d/u.test(marker) ? `${k + 1}${marker.slice(1)}` : marker;
     lines.push(`${mark} ${item}`);
   }
@@ -245,13 +489,22 @@ function titleCase(words: readonly string[]): string {
 
 /** Lowercase words joined by hyphens, short enough for a file name. */
 function slugify(title: string, i: number): string {
-  const base = title.toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '').slice(0, 60).replace(/-$/u, '');
+  const base = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '')
+    .slice(0, 60)
+    .replace(/-$/u, '');
   return `${base}-${i}`;
 }
 
 /** Quoted YAML scalar (a JSON string is valid YAML). */
 const q = (s: string) => JSON.stringify(s);
-const block = (s: string, indent: string) => s.split('\n').map((l) => (l === '' ? '' : indent + l)).join('\n');
+const block = (s: string, indent: string) =>
+  s
+    .split('\n')
+    .map((l) => (l === '' ? '' : indent + l))
+    .join('\n');
 
 /**
  * The topics of thread `i` (issue 14): its treatment, then 0 to 2 of that treatment's words as
@@ -272,11 +525,18 @@ function topicsOf(i: number, topic: { name: string; words: readonly string[] }):
 export function syntheticThread(i: number): { slug: string; text: string } {
   const rand = prng(i + 1);
   const topic = pick(rand, TOPICS);
-  const title = pick(rand, TITLE_FORMS)(topic.name, titleCase([pick(rand, topic.words)]), titleCase([pick(rand, topic.words)]));
+  const title = pick(rand, TITLE_FORMS)(
+    topic.name,
+    titleCase([pick(rand, topic.words)]),
+    titleCase([pick(rand, topic.words)]),
+  );
   const slug = slugify(title, i);
   const lines = ['---', `slug: ${slug}`, `title: ${q(title)}`, `topics: [${topicsOf(i, topic).map(q).join(', ')}]`];
   const photo = rand() < 0.3;
-  const date = rand() < 0.85 ? `${between(rand, 2009, 2024)}-${String(between(rand, 1, 12)).padStart(2, '0')}-${String(between(rand, 1, 28)).padStart(2, '0')}` : undefined;
+  const date =
+    rand() < 0.85
+      ? `${between(rand, 2009, 2024)}-${String(between(rand, 1, 12)).padStart(2, '0')}-${String(between(rand, 1, 28)).padStart(2, '0')}`
+      : undefined;
   if (photo || date) {
     lines.push('question:');
     if (photo) lines.push('  photo: true');
@@ -288,8 +548,19 @@ export function syntheticThread(i: number): { slug: string; text: string } {
   lines.push('answers:');
   const answers = between(rand, 2, 10);
   for (let a = 0; a < answers; a += 1) {
-    const headline = rand() < 0.25 ? title : titleCase(plainSentence(rand, topic.words).split(' ').slice(0, between(rand, 3, 8)));
-    lines.push(`  - headline: ${q(headline)}`, '    body: |', block(text(rand, topic.words, between(rand, 200, 800)), '      '));
+    const headline =
+      rand() < 0.25
+        ? title
+        : titleCase(
+            plainSentence(rand, topic.words)
+              .split(' ')
+              .slice(0, between(rand, 3, 8)),
+          );
+    lines.push(
+      `  - headline: ${q(headline)}`,
+      '    body: |',
+      block(text(rand, topic.words, between(rand, 200, 800)), '      '),
+    );
     if (rand() < 0.8) {
       const d = doctor(Math.floor(rand() ** 1.5 * DOCTOR_POOL));
       lines.push('    doctor:', `      name: ${q(d.name)}`, `      credentials: [${d.credentials.join(', ')}]`);

@@ -55,7 +55,12 @@ export type RunResult = {
 };
 
 /** Runs a command, sampling the memory of its process tree every `everyMs`; resolves when it exits. */
-export function measure(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }, everyMs = 100): Promise<RunResult> {
+export function measure(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  everyMs = 100,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -79,7 +84,14 @@ export function measure(command: string, args: readonly string[], options: { cwd
     });
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status, ms: performance.now() - started, peakBytes, peakPagesBytes, peakSearchBytes, output: Buffer.concat(chunks).toString('utf8') });
+      resolve({
+        status,
+        ms: performance.now() - started,
+        peakBytes,
+        peakPagesBytes,
+        peakSearchBytes,
+        output: Buffer.concat(chunks).toString('utf8'),
+      });
     });
   });
 }

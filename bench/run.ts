@@ -52,7 +52,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 const THREAD_PAGE = /^threads\/([^/]+)\/index\.html$/u;
 /** Pages that are neither threads nor the 404 page: the index and any other listing (found, not assumed). */
-const isListing = (f: string) => f.endsWith('.html') && !THREAD_PAGE.test(f) && !/^(404|_not-found)(\/|\.html)/u.test(f);
+const isListing = (f: string) =>
+  f.endsWith('.html') && !THREAD_PAGE.test(f) && !/^(404|_not-found)(\/|\.html)/u.test(f);
 /** The browsing pages of issue 14: topic list and pages, the directory's own pages, specialties and places. */
 const isBrowse = (f: string) => /^(topics|specialties|locations)\/|^doctors\/(index\.html|page\/)/u.test(f);
 /** Only a search page may load JavaScript (the team's quality bar). */
@@ -83,7 +84,14 @@ function siteStats(outDir: string, contentDir: string, n: number): Site {
   };
 }
 
-async function build(label: string, command: string, argv: string[], cwd: string, contentDir: string, n: number): Promise<Build> {
+async function build(
+  label: string,
+  command: string,
+  argv: string[],
+  cwd: string,
+  contentDir: string,
+  n: number,
+): Promise<Build> {
   rmSync(path.join(cwd, 'out'), { recursive: true, force: true });
   const result = await measure(command, argv, { cwd, env: { ...env, CONTENT_DIR: contentDir } });
   if (result.status !== 0) {
@@ -91,7 +99,9 @@ async function build(label: string, command: string, argv: string[], cwd: string
     throw new Error(`${label} build of ${n} threads failed (exit ${result.status})`);
   }
   const b = { ...result, site: siteStats(path.join(cwd, 'out'), contentDir, n) };
-  console.log(`${label.padEnd(6)} ${String(n).padStart(6)} threads: ${fmtS(b.ms)}, ${fmtMs(b.ms / n)} ms/thread, peak ${fmtMB(b.peakBytes)}, out/ ${fmtKB(b.site.outPerThread)} a thread`);
+  console.log(
+    `${label.padEnd(6)} ${String(n).padStart(6)} threads: ${fmtS(b.ms)}, ${fmtMs(b.ms / n)} ms/thread, peak ${fmtMB(b.peakBytes)}, out/ ${fmtKB(b.site.outPerThread)} a thread`,
+  );
   return b;
 }
 
@@ -135,14 +145,19 @@ function figures(b: Build, n: number): Record<string, string> {
     'thread page HTML, median raw / gzip': `${fmtInt(median(t.map((p) => p.htmlBytes)))} / ${fmtInt(median(t.map((p) => p.htmlGzip)))} B`,
     'thread page CSS gzip': `${fmtInt(median(t.map((p) => p.cssGzip)))} B`,
     'JS per thread or index page, max raw / gzip (scripts)': `${fmtInt(max(js.map((p) => p.jsBytes)))} / ${fmtInt(max(js.map((p) => p.jsGzip)))} B (${max(js.map((p) => p.scripts))})`,
-    'index pages: count, largest': biggest ? `${listing.length}, ${fmtInt(biggest.htmlBytes)} B (${biggest.file})` : '0',
+    'index pages: count, largest': biggest
+      ? `${listing.length}, ${fmtInt(biggest.htmlBytes)} B (${biggest.file})`
+      : '0',
     'files in out/, bytes in out/': `${fmtInt(b.site.files)}, ${fmtMB(b.site.bytes)}`,
     'topic, directory, specialty, place pages: count, share of out/ (search aside)': `${fmtInt(b.site.browsePages)}, ${((100 * b.site.browseBytes) / (b.site.outPerThread * n)).toFixed(1)} %`,
   };
 }
 
 function table(rows: readonly Row[]): string {
-  const header = ['figure', ...rows.flatMap((r) => (r.plain ? [`ours ${fmtInt(r.n)}`, `plain ${fmtInt(r.n)}`] : [`ours ${fmtInt(r.n)}`]))];
+  const header = [
+    'figure',
+    ...rows.flatMap((r) => (r.plain ? [`ours ${fmtInt(r.n)}`, `plain ${fmtInt(r.n)}`] : [`ours ${fmtInt(r.n)}`])),
+  ];
   const cols = rows.flatMap((r) => (r.plain ? [figures(r.ours, r.n), figures(r.plain, r.n)] : [figures(r.ours, r.n)]));
   const keys = Object.keys(cols[0] ?? {});
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
@@ -151,13 +166,23 @@ function table(rows: readonly Row[]): string {
   if (withPlainRows.length > 0) {
     lines.push('', '| ratio, plain ÷ ours | ' + withPlainRows.map((r) => fmtInt(r.n)).join(' | ') + ' |');
     lines.push(`|${[0, ...withPlainRows].map(() => ' --- ').join('|')}|`);
-    lines.push(`| build time (how many times faster) | ${withPlainRows.map((r) => ratio(r.plain?.ms ?? 0, r.ours.ms)).join(' | ')} |`);
-    lines.push(`| out/ bytes per thread | ${withPlainRows.map((r) => ratio(r.plain?.site.outPerThread ?? 0, r.ours.site.outPerThread)).join(' | ')} |`);
-    lines.push(`| peak memory | ${withPlainRows.map((r) => ratio(r.plain?.peakBytes ?? 0, r.ours.peakBytes)).join(' | ')} |`);
+    lines.push(
+      `| build time (how many times faster) | ${withPlainRows.map((r) => ratio(r.plain?.ms ?? 0, r.ours.ms)).join(' | ')} |`,
+    );
+    lines.push(
+      `| out/ bytes per thread | ${withPlainRows.map((r) => ratio(r.plain?.site.outPerThread ?? 0, r.ours.site.outPerThread)).join(' | ')} |`,
+    );
+    lines.push(
+      `| peak memory | ${withPlainRows.map((r) => ratio(r.plain?.peakBytes ?? 0, r.ours.peakBytes)).join(' | ')} |`,
+    );
   }
   const checks = rows.filter((r) => r.check);
   if (checks.length > 0) {
-    lines.push('', `| \`npm run check\` | ${checks.map((r) => `${fmtInt(r.n)} threads`).join(' | ')} |`, `|${[0, ...checks].map(() => ' --- ').join('|')}|`);
+    lines.push(
+      '',
+      `| \`npm run check\` | ${checks.map((r) => `${fmtInt(r.n)} threads`).join(' | ')} |`,
+      `|${[0, ...checks].map(() => ' --- ').join('|')}|`,
+    );
     lines.push(`| wall time | ${checks.map((r) => fmtS(r.check?.ms ?? 0)).join(' | ')} |`);
     lines.push(`| peak memory | ${checks.map((r) => fmtMB(r.check?.peakBytes ?? 0)).join(' | ')} |`);
   }
@@ -170,8 +195,14 @@ function budgets(rows: readonly Row[]): Budget[] {
   const at = (n: number) => rows.find((r) => r.n === n);
   const all = (f: (r: Row) => boolean) => rows.every(f);
   const list: Budget[] = [];
-  const js = rows.map((r) => max([...r.ours.site.threadPages, ...r.ours.site.otherPages.filter((p) => !isSearch(p.file))].map((p) => p.jsBytes)));
-  list.push({ name: '0 bytes of JavaScript on thread and index pages', pass: js.every((x) => x === 0), detail: `max ${fmtInt(max(js))} B` });
+  const js = rows.map((r) =>
+    max([...r.ours.site.threadPages, ...r.ours.site.otherPages.filter((p) => !isSearch(p.file))].map((p) => p.jsBytes)),
+  );
+  list.push({
+    name: '0 bytes of JavaScript on thread and index pages',
+    pass: js.every((x) => x === 0),
+    detail: `max ${fmtInt(max(js))} B`,
+  });
   const margins = rows.map((r) => ({ n: r.n, ...worstPageMargin(r.ours.site) }));
   const worst = margins.reduce((a, m) => (m.margin > a.margin ? m : a));
   list.push({
@@ -201,17 +232,29 @@ function budgets(rows: readonly Row[]): Budget[] {
   list.push({
     name: 'ms per thread at 50,000 within 1.2 × that at 10,000 (issue 13)',
     pass: big && k50 ? k50.ours.ms / 50000 <= 1.2 * (big.ours.ms / 10000) : undefined,
-    detail: big && k50 ? `${fmtMs(k50.ours.ms / 50000)} against ${fmtMs(big.ours.ms / 10000)} ms (${ratio(k50.ours.ms / 50000, big.ours.ms / 10000)})` : 'not run (needs N=10000 and N=50000)',
+    detail:
+      big && k50
+        ? `${fmtMs(k50.ours.ms / 50000)} against ${fmtMs(big.ours.ms / 10000)} ms (${ratio(k50.ours.ms / 50000, big.ours.ms / 10000)})`
+        : 'not run (needs N=10000 and N=50000)',
   });
   list.push({
     name: 'peak memory <= 3 GB at 50,000 and <= 6 GB at 100,000; page phase (all but Pagefind) <= 1.5 GB at any N (issue 13)',
-    pass: k50 || k100 ? (!k50 || k50.ours.peakBytes <= 3e9) && (!k100 || k100.ours.peakBytes <= 6e9) && all((r) => r.ours.peakPagesBytes <= 1.5e9) : undefined,
-    detail: rows.map((r) => `${fmtMB(r.ours.peakBytes)} (pages ${fmtMB(r.ours.peakPagesBytes)}) at N=${fmtInt(r.n)}`).join('; '),
+    pass:
+      k50 || k100
+        ? (!k50 || k50.ours.peakBytes <= 3e9) &&
+          (!k100 || k100.ours.peakBytes <= 6e9) &&
+          all((r) => r.ours.peakPagesBytes <= 1.5e9)
+        : undefined,
+    detail: rows
+      .map((r) => `${fmtMB(r.ours.peakBytes)} (pages ${fmtMB(r.ours.peakPagesBytes)}) at N=${fmtInt(r.n)}`)
+      .join('; '),
   });
   list.push({
     name: '100,000 threads built in <= 15 minutes (issue 13)',
     pass: k100 ? k100.ours.ms <= 15 * 60_000 : undefined,
-    detail: k100 ? fmtS(k100.ours.ms) : 'not run (needs N=100000: `npm run bench -- 100000 --no-plain`, about 10 minutes)',
+    detail: k100
+      ? fmtS(k100.ours.ms)
+      : 'not run (needs N=100000: `npm run bench -- 100000 --no-plain`, about 10 minutes)',
   });
   list.push({
     name: '`npm run check` over 50,000 threads in <= 15 s (issue 13)',
@@ -221,18 +264,25 @@ function budgets(rows: readonly Row[]): Budget[] {
   list.push({
     name: 'topic, directory, specialty and place pages <= 10 % of out/ (search aside) at 10,000 threads (issue 14)',
     pass: big ? big.ours.site.browseBytes <= 0.1 * big.ours.site.outPerThread * 10000 : undefined,
-    detail: big ? `${fmtInt(big.ours.site.browsePages)} pages, ${fmtMB(big.ours.site.browseBytes)} of ${fmtMB(big.ours.site.outPerThread * 10000)}` : 'not run (needs N=10000)',
+    detail: big
+      ? `${fmtInt(big.ours.site.browsePages)} pages, ${fmtMB(big.ours.site.browseBytes)} of ${fmtMB(big.ours.site.outPerThread * 10000)}`
+      : 'not run (needs N=10000)',
   });
   const k1 = at(1000);
   list.push({
     name: 'ms per thread at 10,000 within 1.3 × that at 1,000',
     pass: big && k1 ? big.ours.ms / 10000 <= 1.3 * (k1.ours.ms / 1000) : undefined,
-    detail: big && k1 ? `${fmtMs(big.ours.ms / 10000)} against ${fmtMs(k1.ours.ms / 1000)} ms (${ratio(big.ours.ms / 10000, k1.ours.ms / 1000)})` : 'not run (needs N=1000 and N=10000)',
+    detail:
+      big && k1
+        ? `${fmtMs(big.ours.ms / 10000)} against ${fmtMs(k1.ours.ms / 1000)} ms (${ratio(big.ours.ms / 10000, k1.ours.ms / 1000)})`
+        : 'not run (needs N=1000 and N=10000)',
   });
   list.push({
     name: '>= 2.5 × faster than the plain export at 1,000 threads',
     pass: k1?.plain ? k1.plain.ms / k1.ours.ms >= 2.5 : undefined,
-    detail: k1?.plain ? `${ratio(k1.plain.ms, k1.ours.ms)} (${fmtS(k1.ours.ms)} against ${fmtS(k1.plain.ms)})` : 'not run (needs N=1000 with the plain export)',
+    detail: k1?.plain
+      ? `${ratio(k1.plain.ms, k1.ours.ms)} (${fmtS(k1.ours.ms)} against ${fmtS(k1.plain.ms)})`
+      : 'not run (needs N=1000 with the plain export)',
   });
   list.push({
     name: '`npm run check` over 10,000 threads in <= 5 s',
@@ -255,7 +305,9 @@ function machine(loadStart: number[], loadEnd: number[]): string {
 }
 
 function readVersion(pkg: string): string {
-  const json = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+  const json = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return json.version;
 }
 
@@ -292,7 +344,9 @@ async function main(): Promise<void> {
     const byTime = [...checks].sort((a, b) => a.ms - b.ms);
     const median = byTime[1] as RunResult;
     const check = { ...median, peakBytes: Math.max(...checks.map((c) => c.peakBytes)) };
-    console.log(`check  ${String(n).padStart(6)} threads: ${fmtS(check.ms)} (median of ${byTime.map((c) => fmtS(c.ms)).join(', ')})`);
+    console.log(
+      `check  ${String(n).padStart(6)} threads: ${fmtS(check.ms)} (median of ${byTime.map((c) => fmtS(c.ms)).join(', ')})`,
+    );
     rows.push({ n, ours, check, ...(plain ? { plain } : {}) });
   }
 

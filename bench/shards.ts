@@ -56,13 +56,20 @@ async function main(): Promise<void> {
   for (let i = 1; i <= n; i++) {
     const dir = path.join(WORK, `shard-${i}-of-${n}`);
     rmSync(dir, { recursive: true, force: true });
-    const run = await measure('npm', ['run', 'build', '--', '--shard', `${i}/${n}`, '--out', dir], { cwd: ROOT, env: { ...env, CONTENT_DIR: content } });
+    const run = await measure('npm', ['run', 'build', '--', '--shard', `${i}/${n}`, '--out', dir], {
+      cwd: ROOT,
+      env: { ...env, CONTENT_DIR: content },
+    });
     if (run.status !== 0) throw new Error(`shard ${i}/${n} failed:\n${run.output.slice(-4000)}`);
-    const stamp = JSON.parse(readFileSync(path.join(dir, 'qa-shard.json'), 'utf8')) as { bundles: { threads: number }[] };
+    const stamp = JSON.parse(readFileSync(path.join(dir, 'qa-shard.json'), 'utf8')) as {
+      bundles: { threads: number }[];
+    };
     const shard = { ...run, steps: steps(run.output), threads: stamp.bundles.reduce((s, b) => s + b.threads, 0) };
     runs.push(shard);
     dirs.push(dir);
-    console.log(`shard ${i}/${n}: ${fmtInt(shard.threads)} threads, ${fmtS(run.ms)} (check ${fmtS(shard.steps.check)}, pages ${fmtS(shard.steps.pages)}, search and site files ${fmtS(shard.steps.search)}), peak ${fmtMB(run.peakBytes)}`);
+    console.log(
+      `shard ${i}/${n}: ${fmtInt(shard.threads)} threads, ${fmtS(run.ms)} (check ${fmtS(shard.steps.check)}, pages ${fmtS(shard.steps.pages)}, search and site files ${fmtS(shard.steps.search)}), peak ${fmtMB(run.peakBytes)}`,
+    );
   }
   const out = path.join(WORK, `merged-${N}`);
   const merged = await measure('npm', ['run', 'merge', '--', ...dirs, '--out', out], { cwd: ROOT, env });
@@ -89,17 +96,33 @@ async function main(): Promise<void> {
     '',
     '| shard | threads | wall time | check (whole archive) | pages | search index and site files | peak memory (Pagefind) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...runs.map((r, k) => `| ${k + 1}/${n} | ${fmtInt(r.threads)} | ${fmtS(r.ms)} | ${fmtS(r.steps.check)} | ${fmtS(r.steps.pages)} | ${fmtS(r.steps.search)} | ${fmtMB(r.peakBytes)} (${fmtMB(r.peakSearchBytes)}) |`),
+    ...runs.map(
+      (r, k) =>
+        `| ${k + 1}/${n} | ${fmtInt(r.threads)} | ${fmtS(r.ms)} | ${fmtS(r.steps.check)} | ${fmtS(r.steps.pages)} | ${fmtS(r.steps.search)} | ${fmtMB(r.peakBytes)} (${fmtMB(r.peakSearchBytes)}) |`,
+    ),
     `| merge | ${fmtInt(N)} | ${fmtS(merged.ms)} | | | | ${fmtMB(merged.peakBytes)} |`,
     '',
     `- slowest shard ${fmtS(slowest.ms)}; all ${n} shards one after another ${fmtS(sum((r) => r.ms))}; on ${n} jobs side by side: ${fmtS(slowest.ms + merged.ms)} with the merge`,
     `- merged site: ${hostFit(usage).text}`,
-    `- per thread: check ${(checkPerThread).toFixed(2)} ms (every shard, all threads), pages ${pagesPerThread.toFixed(2)} ms, search index and site files ${searchPerThread.toFixed(2)} ms (the shard's threads), merge ${mergePerThread.toFixed(2)} ms; fixed ${fmtS(other)} a shard`,
+    `- per thread: check ${checkPerThread.toFixed(2)} ms (every shard, all threads), pages ${pagesPerThread.toFixed(2)} ms, search index and site files ${searchPerThread.toFixed(2)} ms (the shard's threads), merge ${mergePerThread.toFixed(2)} ms; fixed ${fmtS(other)} a shard`,
     '',
-    ...(N < 10_000 ? ['(At fewer than 10,000 threads the costs per thread are mostly start-up costs: the projection below overstates every figure.)', ''] : []),
+    ...(N < 10_000
+      ? [
+          '(At fewer than 10,000 threads the costs per thread are mostly start-up costs: the projection below overstates every figure.)',
+          '',
+        ]
+      : []),
     '| projected wall time (slowest shard + merge) | 4 jobs | 8 jobs | 16 jobs |',
     '| --- | --- | --- | --- |',
-    ...[100_000, 500_000, 1_000_000].map((threads) => `| ${fmtInt(threads)} threads | ${[4, 8, 16].map((jobs) => { const p = project(threads, jobs); return `${fmtMin(p.wall)} (shard ${fmtMin(p.shard)}, merge ${fmtMin(p.merge)})`; }).join(' | ')} |`),
+    ...[100_000, 500_000, 1_000_000].map(
+      (threads) =>
+        `| ${fmtInt(threads)} threads | ${[4, 8, 16]
+          .map((jobs) => {
+            const p = project(threads, jobs);
+            return `${fmtMin(p.wall)} (shard ${fmtMin(p.shard)}, merge ${fmtMin(p.merge)})`;
+          })
+          .join(' | ')} |`,
+    ),
   ];
   const report = lines.join('\n');
   console.log(`\n${report}`);

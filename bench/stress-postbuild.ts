@@ -38,7 +38,14 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: CONTENT
 /** What the step writes, by path below out/, with a hash of each file's bytes. */
 function written(): Map<string, string> {
   const files = ['sitemap.xml', 'robots.txt', ...listFiles(path.join(OUT, 'pagefind')).map((f) => `pagefind/${f}`)];
-  return new Map(files.map((f) => [f, createHash('sha256').update(readFileSync(path.join(OUT, f))).digest('hex')]));
+  return new Map(
+    files.map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(OUT, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** How `run` differs from `reference`: missing, extra and changed files, at most five named. */
@@ -57,7 +64,9 @@ function startLoad(spinners: number): ChildProcess[] {
   const spin = 'for (;;) {}';
   const disk = `const fs = require('fs'); const file = ${JSON.stringify(path.join(os.tmpdir(), 'qa-stress-disk.bin'))};
     const block = Buffer.alloc(8 << 20, 1); for (;;) { const fd = fs.openSync(file, 'w'); for (let i = 0; i < 8; i++) fs.writeSync(fd, block); fs.fsyncSync(fd); fs.closeSync(fd); }`;
-  return [...Array.from({ length: spinners }, () => spin), disk].map((code) => spawn(process.execPath, ['-e', code], { stdio: 'ignore' }));
+  return [...Array.from({ length: spinners }, () => spin), disk].map((code) =>
+    spawn(process.execPath, ['-e', code], { stdio: 'ignore' }),
+  );
 }
 
 async function main(): Promise<number> {
@@ -80,9 +89,13 @@ async function main(): Promise<number> {
   try {
     for (let run = 1; run <= RUNS; run++) {
       rmSync(path.join(OUT, 'pagefind'), { recursive: true, force: true });
-      const step = await measure(TSX, ['src/cli/postbuild.ts'], { cwd: ROOT, env: { ...env, THREADS_SNAPSHOT: SNAPSHOT } });
+      const step = await measure(TSX, ['src/cli/postbuild.ts'], {
+        cwd: ROOT,
+        env: { ...env, THREADS_SNAPSHOT: SNAPSHOT },
+      });
       slowest = Math.max(slowest, step.ms);
-      let problem = step.status === 0 ? '' : `exit ${step.status}: ${step.output.trim().split('\n').slice(0, 3).join(' | ')}`;
+      let problem =
+        step.status === 0 ? '' : `exit ${step.status}: ${step.output.trim().split('\n').slice(0, 3).join(' | ')}`;
       if (!problem) {
         const files = written();
         reference ??= files;
@@ -92,14 +105,17 @@ async function main(): Promise<number> {
         failures++;
         console.log(`run ${run}: FAILED ${problem}`);
       }
-      if (run % 20 === 0) console.log(`stress: ${run} runs, ${failures} failed, load average ${os.loadavg()[0]?.toFixed(1)}`);
+      if (run % 20 === 0)
+        console.log(`stress: ${run} runs, ${failures} failed, load average ${os.loadavg()[0]?.toFixed(1)}`);
     }
   } finally {
     stop();
     rmSync(path.join(os.tmpdir(), 'qa-stress-disk.bin'), { force: true });
   }
   const files = reference?.size ?? 0;
-  console.log(`stress: ${failures} failures in ${RUNS} runs of the post-export step (${THREADS} threads, ${files} files written a run, ${LOAD} busy processes and a disk writer; slowest run ${(slowest / 1000).toFixed(1)} s)`);
+  console.log(
+    `stress: ${failures} failures in ${RUNS} runs of the post-export step (${THREADS} threads, ${files} files written a run, ${LOAD} busy processes and a disk writer; slowest run ${(slowest / 1000).toFixed(1)} s)`,
+  );
   return failures > 0 ? 1 : 0;
 }
 

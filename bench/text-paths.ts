@@ -12,7 +12,10 @@ const ROUNDS = 3;
 
 for (const dir of process.argv.slice(2)) {
   const { threads, problems } = loadContent(dir);
-  const bodies = threads.flatMap((t) => [{ body: t.question.body, level: 1 }, ...t.answers.map((a) => ({ body: a.body, level: 3 }))]);
+  const bodies = threads.flatMap((t) => [
+    { body: t.question.body, level: 1 },
+    ...t.answers.map((a) => ({ body: a.body, level: 3 })),
+  ]);
   const off = bodies.filter((b) => renderPlainParagraphs(b.body) === undefined).length;
   const answers = threads.map((t) => t.answers.length);
   // Best of a few rounds (the first warms remark up), as wall time and as the process's CPU

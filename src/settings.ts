@@ -68,7 +68,9 @@ function readAddress(env: Env, errors: string[], warnings: string[]): { siteUrl:
     const guess = `https://${rawUrl.replace(/^\/+/u, '')}`.replace(/\/+$/u, '');
     errors.push(`${shown('SITE_URL', rawUrl)}: the address has no scheme; write ${shown('SITE_URL', guess)}`);
   } else if (!URL.canParse(rawUrl) || !/^https?:$/u.test(new URL(rawUrl).protocol)) {
-    errors.push(`${shown('SITE_URL', rawUrl)}: not a web address; write the address readers use, such as SITE_URL=https://example.org`);
+    errors.push(
+      `${shown('SITE_URL', rawUrl)}: not a web address; write the address readers use, such as SITE_URL=https://example.org`,
+    );
   } else {
     const url = new URL(rawUrl);
     const origin = url.origin;
@@ -100,7 +102,9 @@ function readAddress(env: Env, errors: string[], warnings: string[]): { siteUrl:
   if (rawBase !== undefined) {
     const base = folder(rawBase);
     if (base !== '' && !base.startsWith('/')) {
-      errors.push(`${shown('BASE_PATH', rawBase)}: a base path starts with "/"; write ${shown('BASE_PATH', `/${base}`)}`);
+      errors.push(
+        `${shown('BASE_PATH', rawBase)}: a base path starts with "/"; write ${shown('BASE_PATH', `/${base}`)}`,
+      );
     } else if (base !== '' && !PATH_CHARS.test(base)) {
       errors.push(
         `${shown('BASE_PATH', rawBase)}: a base path holds no spaces, "?", "#" or empty folders; write the folder as it appears in the browser, such as BASE_PATH=/archive`,
@@ -128,15 +132,27 @@ function readName(env: Env, errors: string[]): string {
       `${shown('SITE_NAME', rawName)}: the name is empty; unset SITE_NAME for ${JSON.stringify(DEFAULT_SITE_NAME)} or write the archive's name, such as SITE_NAME="Botox answers"`,
     );
   } else if (/\p{Cc}/u.test(rawName)) {
-    errors.push(`${shown('SITE_NAME', rawName)}: the name holds a line break or another control character; write it on one line`);
+    errors.push(
+      `${shown('SITE_NAME', rawName)}: the name holds a line break or another control character; write it on one line`,
+    );
   } else if ([...rawName].length > SITE_NAME_MAX) {
-    errors.push(`SITE_NAME is ${[...rawName].length} characters long, over ${SITE_NAME_MAX}; write a shorter name (it is in every page's title)`);
+    errors.push(
+      `SITE_NAME is ${[...rawName].length} characters long, over ${SITE_NAME_MAX}; write a shorter name (it is in every page's title)`,
+    );
   } else return rawName.trim();
   return DEFAULT_SITE_NAME;
 }
 
 /** A whole number setting from `min` to `max`, or `fallback` when unset; `fix` says what to write instead. */
-function readWhole(env: Env, name: string, fallback: number, min: number, max: number, fix: string, errors: string[]): number {
+function readWhole(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  fix: string,
+  errors: string[],
+): number {
   const raw = env[name];
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -157,7 +173,10 @@ export function readSettings(env: Env): SettingsReading {
   const address = readAddress(env, errors, warnings);
   const siteName = readName(env, errors);
   const contentDir = env.CONTENT_DIR ?? 'content';
-  if (contentDir === '') errors.push(`${shown('CONTENT_DIR', '')}: no folder named; unset CONTENT_DIR for content/ or write the folder that holds the .md files`);
+  if (contentDir === '')
+    errors.push(
+      `${shown('CONTENT_DIR', '')}: no folder named; unset CONTENT_DIR for content/ or write the folder that holds the .md files`,
+    );
   const searchBundleThreads = readWhole(
     env,
     'SEARCH_BUNDLE_THREADS',
@@ -176,7 +195,15 @@ export function readSettings(env: Env): SettingsReading {
     `not a whole number from 1 to ${SITEMAP_MAX_URLS}; unset it for ${SITEMAP_MAX_URLS}, or write fewer URLs a sitemap, such as SITEMAP_MAX_URLS=10000`,
     errors,
   );
-  const port = readWhole(env, 'PORT', DEFAULT_PORT, 1, 65535, 'not a port number; write a number from 1 to 65535, such as PORT=3000', errors);
+  const port = readWhole(
+    env,
+    'PORT',
+    DEFAULT_PORT,
+    1,
+    65535,
+    'not a port number; write a number from 1 to 65535, such as PORT=3000',
+    errors,
+  );
   let shard: Shard | undefined;
   if (env.BUILD_SHARD !== undefined && env.BUILD_SHARD !== '') {
     const parsed = parseShard(env.BUILD_SHARD);

@@ -17,7 +17,8 @@ export const MAX_SHARDS = 256;
 /** Reads `<i>/<n>` (as given to --shard): the shard, or a one-line message saying what is wrong. */
 export function parseShard(value: string): Shard | string {
   const match = /^([1-9][0-9]*)\/([1-9][0-9]*)$/u.exec(value);
-  if (!match) return `--shard ${JSON.stringify(value)}: write the shard as <i>/<n>, such as --shard 1/4 for the first of four`;
+  if (!match)
+    return `--shard ${JSON.stringify(value)}: write the shard as <i>/<n>, such as --shard 1/4 for the first of four`;
   const index = Number(match[1]);
   const count = Number(match[2]);
   if (count > MAX_SHARDS) return `--shard ${value}: at most ${MAX_SHARDS} shards`;

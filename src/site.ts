@@ -66,7 +66,8 @@ export function groupPath(kind: GroupKind, slug?: string, n = 1): string {
  * `connect-src 'self'` lets Lighthouse fetch /robots.txt from inside the page (GoogleChrome/lighthouse
  * #4386); on a page without scripts nothing else can connect, and search fetches its own index.
  */
-const CSP_COMMON = "default-src 'none'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const CSP_COMMON =
+  "default-src 'none'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * Content-Security-Policy of every page without JavaScript: nothing runs, only our own styles,

@@ -36,8 +36,9 @@ describe('benchmark threads (bench/generate.ts)', () => {
 
   it('draw doctors from a pool of about 800, as an archive of 10,000 threads has', () => {
     const names = new Set(
-      Array.from({ length: 1000 }, (_, i) => syntheticThread(i).text)
-        .flatMap((text) => [...text.matchAll(/^ {6}name: (".*")$/gmu)].map((m) => m[1])),
+      Array.from({ length: 1000 }, (_, i) => syntheticThread(i).text).flatMap((text) =>
+        [...text.matchAll(/^ {6}name: (".*")$/gmu)].map((m) => m[1]),
+      ),
     );
     expect(names.size).toBeGreaterThan(700); // 1,000 threads meet most of the pool
     expect(names.size).toBeLessThanOrEqual(800);
@@ -62,7 +63,10 @@ describe('benchmark threads (bench/generate.ts)', () => {
 
     it('has real punctuation in most bodies: commas, parentheses, quotes, apostrophes, percentages, decimals, "e.g."', () => {
       for (const pattern of [/, /u, /\(/u, /"/u, /'/u, /\d%/u, /\d\.\d/u, /\be\.g\./u, /!/u]) {
-        expect(share((b) => pattern.test(b)), String(pattern)).toBeGreaterThan(0.05);
+        expect(
+          share((b) => pattern.test(b)),
+          String(pattern),
+        ).toBeGreaterThan(0.05);
       }
       expect(share((b) => /, /u.test(b))).toBeGreaterThan(0.9);
     });

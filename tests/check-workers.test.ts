@@ -22,7 +22,7 @@ const SEED = path.join(__dirname, '..', 'content', 'face-semi-paralyzed-after-bo
 const dir = mkdtempSync(path.join(tmpdir(), 'qa-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the check\'s loader (npm run check), on worker threads', () => {
+describe("the check's loader (npm run check), on worker threads", () => {
   it('finds exactly the problems the sequential loader finds, duplicate slugs across workers included, and keeps no thread without copies', async () => {
     const seed = readFileSync(SEED, 'utf8');
     for (let i = 0; i < 600; i += 1) {
@@ -31,7 +31,10 @@ describe('the check\'s loader (npm run check), on worker threads', () => {
     }
     // The first and the last file land in different workers; both claim the same slug.
     writeFileSync(path.join(dir, 'aaa-duplicate.md'), seed.replace(/^slug: .*$/mu, 'slug: thread-0599'));
-    writeFileSync(path.join(dir, 'thread-0300.md'), seed.replace(/^slug: .*$/mu, 'slug: thread-0300').replace('value: 4.4', 'value: 6'));
+    writeFileSync(
+      path.join(dir, 'thread-0300.md'),
+      seed.replace(/^slug: .*$/mu, 'slug: thread-0300').replace('value: 4.4', 'value: 6'),
+    );
     copyFileSync(SEED, path.join(dir, 'notes.txt'));
 
     const sequential = loadContent(dir);
@@ -47,18 +50,29 @@ describe('the check\'s loader (npm run check), on worker threads', () => {
     ]);
   });
 
-  it('with a folder for copies, writes each valid thread\'s copy as it reads it and keeps the thread without its answers\' bodies, on workers as in one thread', async () => {
+  it("with a folder for copies, writes each valid thread's copy as it reads it and keeps the thread without its answers' bodies, on workers as in one thread", async () => {
     const seed = readFileSync(SEED, 'utf8');
     const content = mkdtempSync(path.join(tmpdir(), 'qa-spool-'));
-    for (let i = 0; i < 30; i += 1) writeFileSync(path.join(content, `thread-${i}.md`), seed.replace(/^slug: .*$/mu, `slug: thread-${i}`));
-    writeFileSync(path.join(content, 'thread-bad.md'), seed.replace(/^slug: .*$/mu, 'slug: thread-bad').replace('value: 4.4', 'value: 6'));
+    for (let i = 0; i < 30; i += 1)
+      writeFileSync(path.join(content, `thread-${i}.md`), seed.replace(/^slug: .*$/mu, `slug: thread-${i}`));
+    writeFileSync(
+      path.join(content, 'thread-bad.md'),
+      seed.replace(/^slug: .*$/mu, 'slug: thread-bad').replace('value: 4.4', 'value: 6'),
+    );
     const whole = loadContent(content).threads;
     const results = [];
-    for (const [workers, minFiles] of [[2, 10], [1, 10]] as const) {
+    for (const [workers, minFiles] of [
+      [2, 10],
+      [1, 10],
+    ] as const) {
       const copies = mkdtempSync(path.join(tmpdir(), 'qa-spool-copies-'));
       const checked = await checkContent(content, { copies, workers, minFiles });
-      expect(checked.problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.col} ${p.field}`)).toEqual(['thread-bad.md:30:24 answers[1].doctor.rating.value']);
-      expect(checked.threads).toEqual(whole.map((t) => ({ ...t, answers: t.answers.map((a) => ({ ...a, body: '' })) })));
+      expect(checked.problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.col} ${p.field}`)).toEqual([
+        'thread-bad.md:30:24 answers[1].doctor.rating.value',
+      ]);
+      expect(checked.threads).toEqual(
+        whole.map((t) => ({ ...t, answers: t.answers.map((a) => ({ ...a, body: '' })) })),
+      );
       expect(whole[0]?.answers[0]?.body.length).toBeGreaterThan(100);
       expect(readdirSync(copies)).toHaveLength(30);
       for (const thread of whole) {

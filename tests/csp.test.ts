@@ -45,21 +45,29 @@ describe('Content-Security-Policy of every built page', () => {
   it('has one CSP meta in <head>, before any script, style or stylesheet link', () => {
     for (const file of files) {
       const $ = load(readFileSync(path.join(OUT, file), 'utf8'));
-      const metas = $('meta').filter((_, el) => (el.attribs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy');
+      const metas = $('meta').filter(
+        (_, el) => (el.attribs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy',
+      );
       expect(metas.length, file).toBe(1);
       const meta = metas.get(0)!;
       expect($(meta).parent().is('head'), file).toBe(true);
       // Everything a policy governs must come after it in document order.
       const metaAt = $(meta).index('*');
       const early = $('script, style, link')
-        .filter((_, el) => $(el).is('script, style') || ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/u).includes('stylesheet'))
+        .filter(
+          (_, el) =>
+            $(el).is('script, style') || ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/u).includes('stylesheet'),
+        )
         .filter((_, el) => $(el).index('*') < metaAt);
       expect(early.map((_, el) => $.html(el)).get(), file).toEqual([]);
-      expect($('link[rel~="stylesheet"]').length, `${file} has its stylesheet link, so the order check bites`).toBeGreaterThan(0);
+      expect(
+        $('link[rel~="stylesheet"]').length,
+        `${file} has its stylesheet link, so the order check bites`,
+      ).toBeGreaterThan(0);
     }
   });
 
-  it("forbids scripts (except documented pages), plugins and base changes", () => {
+  it('forbids scripts (except documented pages), plugins and base changes', () => {
     for (const file of files) {
       const $ = load(readFileSync(path.join(OUT, file), 'utf8'));
       const policy = directives($('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '');

@@ -33,13 +33,22 @@ async function page(pathname: string) {
 }
 
 /** The text of each element a selector finds on a page. */
-const texts = ($: CheerioAPI, selector: string) => $(selector).map((_, el) => $(el).text()).get();
+const texts = ($: CheerioAPI, selector: string) =>
+  $(selector)
+    .map((_, el) => $(el).text())
+    .get();
 /** The href of each link a selector finds on a page. */
-const hrefs = ($: CheerioAPI, selector: string) => $(selector).map((_, el) => $(el).attr('href')).get();
+const hrefs = ($: CheerioAPI, selector: string) =>
+  $(selector)
+    .map((_, el) => $(el).attr('href'))
+    .get();
 
 /** What `npm run check` prints for the archive, from the same working directory as the dev server. */
 function checkOutput(): string[] {
-  const result = spawnSync('npx', ['tsx', 'src/cli/check.ts', path.relative(ROOT, dir)], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync('npx', ['tsx', 'src/cli/check.ts', path.relative(ROOT, dir)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return result.stdout.trimEnd().split('\n');
 }
 
@@ -73,11 +82,15 @@ afterAll(() => {
 
 describe('npm run dev: live content', { timeout: 180_000 }, () => {
   it('shows an edit to an answer on the thread page at the next reload', async () => {
-    expect((await page(`/threads/${EDITED}/`)).$('.answer [itemprop="text"]').first().text()).toContain('Usual advice number 5.');
+    expect((await page(`/threads/${EDITED}/`)).$('.answer [itemprop="text"]').first().text()).toContain(
+      'Usual advice number 5.',
+    );
     edit(EDITED, 'Usual advice number 5.', 'Usual advice number 5, edited while the server runs.');
     const { status, $ } = await page(`/threads/${EDITED}/`);
     expect(status).toBe(200);
-    expect($('.answer [itemprop="text"]').first().text()).toContain('Usual advice number 5, edited while the server runs.');
+    expect($('.answer [itemprop="text"]').first().text()).toContain(
+      'Usual advice number 5, edited while the server runs.',
+    );
   });
 
   it('shows a new title on the thread page and on every page that lists the thread', async () => {
@@ -94,7 +107,10 @@ describe('npm run dev: live content', { timeout: 180_000 }, () => {
   it('serves a new file at once and drops a deleted one', async () => {
     writeFileSync(
       file('added-live'),
-      readFileSync(file(generatedSlug(3)), 'utf8').replace(`slug: ${generatedSlug(3)}`, 'slug: added-live').replace(/title: .*/u, 'title: Added while the server runs').replace(/date: .*/u, 'date: 2031-01-01'),
+      readFileSync(file(generatedSlug(3)), 'utf8')
+        .replace(`slug: ${generatedSlug(3)}`, 'slug: added-live')
+        .replace(/title: .*/u, 'title: Added while the server runs')
+        .replace(/date: .*/u, 'date: 2031-01-01'),
     );
     const added = await page('/threads/added-live/');
     expect(added.status).toBe(200);
@@ -106,22 +122,30 @@ describe('npm run dev: live content', { timeout: 180_000 }, () => {
     expect((await page('/')).$('main').text()).not.toContain('Added while the server runs');
   });
 
-  it('shows a doctor\'s new specialty and place, and a new topic, on every list and group page at the next reload', async () => {
+  it("shows a doctor's new specialty and place, and a new topic, on every list and group page at the next reload", async () => {
     // Compiled and read once before the edit, so that anything kept from this reading would show.
-    for (const at of ['/specialties/', '/specialties/plastic-surgeon/', '/locations/', '/topics/']) expect((await page(at)).status, at).toBe(200);
+    for (const at of ['/specialties/', '/specialties/plastic-surgeon/', '/locations/', '/topics/'])
+      expect((await page(at)).status, at).toBe(200);
     // The newest thread gives Alex Morgan's specialty; the doctor of a new place is a new doctor.
     edit(NEWEST, 'specialty: Plastic Surgeon', 'specialty: Zygomatic Reconstructive Surgeon');
     edit(generatedSlug(4), 'location: Springfield', 'location: Shelbyville');
     edit(generatedSlug(2), 'topics: [Aftercare, ', 'topics: [Zygoma Care, Aftercare, ');
 
     const names = async (at: string) => texts((await page(at)).$, '.names li');
-    expect(await names('/specialties/')).toEqual(['Dermatologist (1)', 'Oral Surgeon (1)', 'Plastic Surgeon (1)', 'Zygomatic Reconstructive Surgeon (1)']);
+    expect(await names('/specialties/')).toEqual([
+      'Dermatologist (1)',
+      'Oral Surgeon (1)',
+      'Plastic Surgeon (1)',
+      'Zygomatic Reconstructive Surgeon (1)',
+    ]);
     const zygomatic = await page('/specialties/zygomatic-reconstructive-surgeon/');
     expect(zygomatic.status).toBe(200);
     expect(zygomatic.$('h1').text()).toBe('Zygomatic Reconstructive Surgeon');
     expect(texts(zygomatic.$, '.doctor-list .doctor-name a')).toEqual(['Alex Morgan']);
     // Plastic Surgeon is now the specialty of Alex Morgan of Shelbyville only.
-    expect(hrefs((await page('/specialties/plastic-surgeon/')).$, '.doctor-list .doctor-name a')).toEqual(['/doctors/alex-morgan-shelbyville/']);
+    expect(hrefs((await page('/specialties/plastic-surgeon/')).$, '.doctor-list .doctor-name a')).toEqual([
+      '/doctors/alex-morgan-shelbyville/',
+    ]);
 
     expect(await names('/locations/')).toEqual(['Denver (1)', 'Miami (1)', 'Shelbyville (1)', 'Springfield (1)']);
     const shelbyville = await page('/locations/shelbyville/');
@@ -142,7 +166,10 @@ describe('npm run dev: live content', { timeout: 180_000 }, () => {
   it('puts a content error on the page and in the terminal, as npm run check prints it, until the file is fixed', async () => {
     edit(EDITED, 'rating: { value: 4.5, reviews: 5 }', 'rating: { value: 7, reviews: 5 }');
     const expected = checkOutput();
-    expect(expected).toEqual([`${path.relative(ROOT, dir)}/${EDITED}.md:17:24 answers[0].doctor.rating.value: rating must be between 0 and 5, got 7`, '1 problem in 1 of 120 files']);
+    expect(expected).toEqual([
+      `${path.relative(ROOT, dir)}/${EDITED}.md:17:24 answers[0].doctor.rating.value: rating must be between 0 and 5, got 7`,
+      '1 problem in 1 of 120 files',
+    ]);
 
     const broken = await page(`/threads/${EDITED}/`);
     expect(broken.status).toBe(404);

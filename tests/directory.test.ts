@@ -16,16 +16,36 @@ const profile = (slug: string, name: string, answers: number, extra: Partial<Doc
   location: 'Paris',
   rating: null,
   ratingFrom: null,
-  answers: Array.from({ length: answers }, (_, i) => ({ threadSlug: `t${i}`, threadTitle: 'T', number: 1, headline: 'H', date: null })),
+  answers: Array.from({ length: answers }, (_, i) => ({
+    threadSlug: `t${i}`,
+    threadTitle: 'T',
+    number: 1,
+    headline: 'H',
+    date: null,
+  })),
   ...extra,
 });
 
 describe('names A to Z', () => {
   it('sorts with accents, case and punctuation aside', () => {
-    expect(['Émile', "O'Brien", 'emile', 'Obrien', 'Zed', '  Adam  '].map(sortKey)).toEqual(['emile', 'obrien', 'emile', 'obrien', 'zed', 'adam']);
+    expect(['Émile', "O'Brien", 'emile', 'Obrien', 'Zed', '  Adam  '].map(sortKey)).toEqual([
+      'emile',
+      'obrien',
+      'emile',
+      'obrien',
+      'zed',
+      'adam',
+    ]);
     const names = ['Zed', 'emile', 'Émile', "O'Brien", 'Adam'];
     // Names with one sort key go by the name as written, code point by code point ("e" before "É").
-    expect([...names].sort(byName((n) => n, (n) => n))).toEqual(['Adam', 'emile', 'Émile', "O'Brien", 'Zed']);
+    expect(
+      [...names].sort(
+        byName(
+          (n) => n,
+          (n) => n,
+        ),
+      ),
+    ).toEqual(['Adam', 'emile', 'Émile', "O'Brien", 'Zed']);
   });
 
   it('files a name under its first letter, or "#" for digits and other scripts', () => {
@@ -34,10 +54,29 @@ describe('names A to Z', () => {
   });
 
   it('lists every doctor A to Z with their number of answers, without the answers themselves', () => {
-    const directory = directoryOf([profile('zed-paris', 'Zed', 2), profile('adam-paris', 'Adam', 1, { rating: { value: 4, reviews: 3 }, ratingFrom: { slug: 't0', title: 'T' } })]);
+    const directory = directoryOf([
+      profile('zed-paris', 'Zed', 2),
+      profile('adam-paris', 'Adam', 1, { rating: { value: 4, reviews: 3 }, ratingFrom: { slug: 't0', title: 'T' } }),
+    ]);
     expect(directory).toEqual([
-      { slug: 'adam-paris', name: 'Adam', credentials: ['MD'], specialty: null, location: 'Paris', rating: { value: 4, reviews: 3 }, answerCount: 1 },
-      { slug: 'zed-paris', name: 'Zed', credentials: ['MD'], specialty: null, location: 'Paris', rating: null, answerCount: 2 },
+      {
+        slug: 'adam-paris',
+        name: 'Adam',
+        credentials: ['MD'],
+        specialty: null,
+        location: 'Paris',
+        rating: { value: 4, reviews: 3 },
+        answerCount: 1,
+      },
+      {
+        slug: 'zed-paris',
+        name: 'Zed',
+        credentials: ['MD'],
+        specialty: null,
+        location: 'Paris',
+        rating: null,
+        answerCount: 2,
+      },
     ]);
   });
 });
@@ -50,7 +89,14 @@ describe('the group index', () => {
       { id: 'c', names: ['Beverly Hills, CA'] },
       { id: 'd', names: [] },
     ];
-    expect(groupIndex(members, (m) => m.id, (m) => m.names, groupSlug)).toEqual([
+    expect(
+      groupIndex(
+        members,
+        (m) => m.id,
+        (m) => m.names,
+        groupSlug,
+      ),
+    ).toEqual([
       { slug: 'beverly-hills', name: 'Beverly Hills', members: ['a', 'b'] },
       { slug: 'beverly-hills-ca', name: 'Beverly Hills, CA', members: ['c'] },
       { slug: 'paris', name: 'Paris', members: ['a'] },
@@ -58,10 +104,15 @@ describe('the group index', () => {
   });
 
   it('groups doctors by specialty only when the source names one', () => {
-    const directory = directoryOf([profile('a-paris', 'A', 1, { specialty: 'Dermatologist' }), profile('b-paris', 'B', 1)]);
+    const directory = directoryOf([
+      profile('a-paris', 'A', 1, { specialty: 'Dermatologist' }),
+      profile('b-paris', 'B', 1),
+    ]);
     const specialty = GROUPINGS.specialty;
     expect(specialty.of).toBe('doctors');
     if (specialty.of !== 'doctors') return;
-    expect(groupIndex(directory, (d) => d.slug, specialty.names, specialty.slug)).toEqual([{ slug: 'dermatologist', name: 'Dermatologist', members: ['a-paris'] }]);
+    expect(groupIndex(directory, (d) => d.slug, specialty.names, specialty.slug)).toEqual([
+      { slug: 'dermatologist', name: 'Dermatologist', members: ['a-paris'] },
+    ]);
   });
 });

@@ -24,7 +24,9 @@ describe('doctor identity: slug of name plus slug of location', () => {
     expect(doctorSlug({ name: 'Anne-Marie Dupont', location: 'Paris' })).toBe('anne-marie-dupont-paris');
     expect(doctorSlug({ name: 'anne marie  Dupont', location: 'PARIS' })).toBe('anne-marie-dupont-paris');
     expect(doctorSlug({ name: 'Anne-Marie Dupónt', location: 'Paris' })).toBe('anne-marie-dupont-paris');
-    expect(doctorSlug({ name: 'Francis R. Palmer, III', location: 'Beverly Hills' })).toBe('francis-r-palmer-iii-beverly-hills');
+    expect(doctorSlug({ name: 'Francis R. Palmer, III', location: 'Beverly Hills' })).toBe(
+      'francis-r-palmer-iii-beverly-hills',
+    );
   });
 
   it('is two doctors when the same name comes with two locations', () => {
@@ -52,7 +54,9 @@ describe('doctor identity: slug of name plus slug of location', () => {
 describe('collectDoctors on fixture threads', () => {
   it('merges one doctor across threads and keeps same-named doctors apart', () => {
     const doctors = collectDoctors(fixtureThreads());
-    expect(doctors.map((d) => `${d.slug}: ${d.answers.map((a) => `${a.threadSlug}#answer-${a.number}`).join(', ')}`)).toEqual([
+    expect(
+      doctors.map((d) => `${d.slug}: ${d.answers.map((a) => `${a.threadSlug}#answer-${a.number}`).join(', ')}`),
+    ).toEqual([
       'anne-marie-dupont-paris: newer-thread#answer-1, older-thread#answer-1, undated-thread#answer-1',
       'john-smith-denver: older-thread#answer-2',
       'john-smith-miami: newer-thread#answer-2',
@@ -115,7 +119,8 @@ describe('doctor page data on the 120-thread archive (117 answers by Alex Morgan
   });
 
   it('gives each page its own answers, newest first, with the totals', () => {
-    const permalinks = (n: number) => doctorPage(archive, 'alex-morgan-springfield', n).answers.map((a) => `${a.threadSlug}#answer-${a.number}`);
+    const permalinks = (n: number) =>
+      doctorPage(archive, 'alex-morgan-springfield', n).answers.map((a) => `${a.threadSlug}#answer-${a.number}`);
     const newestFirst = Array.from({ length: GENERATED }, (_, k) => `${generatedSlug(GENERATED - k)}#answer-1`);
     expect(permalinks(1)).toEqual(newestFirst.slice(0, 50));
     expect(permalinks(2)).toEqual(newestFirst.slice(50, 100));
@@ -138,13 +143,22 @@ describe('doctor page data on the 120-thread archive (117 answers by Alex Morgan
       answerCount: 117,
       description: 'Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive. Page 3 of 3.',
     });
-    expect(doctorPage(archive, 'alex-morgan-springfield', 1).description).toBe('Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive.');
+    expect(doctorPage(archive, 'alex-morgan-springfield', 1).description).toBe(
+      'Alex Morgan, Plastic Surgeon in Springfield: 117 answers in the archive.',
+    );
   });
 
   it('refuses a page past the last, and page 2 of a doctor with few answers', () => {
-    expect(() => doctorPage(archive, 'alex-morgan-springfield', 4)).toThrow('doctor alex-morgan-springfield has no page 4');
+    expect(() => doctorPage(archive, 'alex-morgan-springfield', 4)).toThrow(
+      'doctor alex-morgan-springfield has no page 4',
+    );
     expect(() => doctorPage(archive, 'john-smith-miami', 2)).toThrow('doctor john-smith-miami has no page 2');
-    expect(doctorPage(archive, 'john-smith-miami', 1)).toMatchObject({ page: 1, pageCount: 1, first: 1, answerCount: 2 });
+    expect(doctorPage(archive, 'john-smith-miami', 1)).toMatchObject({
+      page: 1,
+      pageCount: 1,
+      first: 1,
+      answerCount: 2,
+    });
   });
 
   it('lists every page of every doctor in the sitemap', () => {

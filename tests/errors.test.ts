@@ -30,15 +30,21 @@ const EXPECTED: Record<string, string[]> = {
   'no-front-matter': ['1:1 (file): no front matter: the file must start with a line "---"'],
   'unclosed-front-matter': ['1:1 (file): the front matter opened on line 1 is never closed; add a line "---" after it'],
   'js-front-matter': ['1:1 (file): the first line must be exactly "---", got "---js"; front matter is YAML only'],
-  'javascript-front-matter': ['1:1 (file): the first line must be exactly "---", got "---javascript"; front matter is YAML only'],
+  'javascript-front-matter': [
+    '1:1 (file): the first line must be exactly "---", got "---javascript"; front matter is YAML only',
+  ],
   'dashes-space-js': ['1:1 (file): the first line must be exactly "---", got "--- JS"; front matter is YAML only'],
-  'constructor-front-matter': ['1:1 (file): the first line must be exactly "---", got "---constructor"; front matter is YAML only'],
+  'constructor-front-matter': [
+    '1:1 (file): the first line must be exactly "---", got "---constructor"; front matter is YAML only',
+  ],
   'closing-five-dashes': ['15:1 (file): the line closing the front matter must be exactly "---", got "-----"'],
   'closing-dashes-x': ['15:1 (file): the line closing the front matter must be exactly "---", got "---x"'],
   'scalar-front-matter': ['2:1 (yaml): front matter must be fields (key: value lines), got a single value'],
   'list-front-matter': ['2:1 (yaml): front matter must be fields (key: value lines), got a list'],
   // YAML
-  'yaml-colon-in-value': ['3:8 (yaml): invalid YAML: a value contains ": " (colon and space); put the whole value in quotes'],
+  'yaml-colon-in-value': [
+    '3:8 (yaml): invalid YAML: a value contains ": " (colon and space); put the whole value in quotes',
+  ],
   'yaml-duplicate-key': ['4:1 (yaml): invalid YAML: this key appears twice in the same group; keep one'],
   'yaml-tab-indent': ['10:1 (yaml): invalid YAML: tab used for indentation; indent with spaces'],
   'yaml-two-documents': [
@@ -55,13 +61,19 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'yaml-tag-js-function': ['3:8 (yaml): tags such as !!js/function are not allowed; write plain values'],
   'yaml-tag-binary': ['3:8 (yaml): tags such as !!binary are not allowed; write plain values'],
-  'yaml-proto-key': ['4:1 __proto__: unknown field "__proto__"; allowed here: slug, title, topics, question, answers, source, disclaimer'],
-  'yaml-unknown-key': ['13:7 answers[0].doctor.clinic: unknown field "clinic"; allowed here: name, credentials, location, specialty, rating'],
+  'yaml-proto-key': [
+    '4:1 __proto__: unknown field "__proto__"; allowed here: slug, title, topics, question, answers, source, disclaimer',
+  ],
+  'yaml-unknown-key': [
+    '13:7 answers[0].doctor.clinic: unknown field "clinic"; allowed here: name, credentials, location, specialty, rating',
+  ],
   'yaml-template-value': ['4:13 (yaml): "{{ disclaimer }}" is read as YAML braces; if it is text, put it in quotes'],
   // fields
   'rating-6': ['14:24 answers[0].doctor.rating.value: rating must be between 0 and 5, got 6'],
   'rating-minus-1': ['14:24 answers[0].doctor.rating.value: rating must be between 0 and 5, got -1'],
-  'rating-text': ['14:24 answers[0].doctor.rating.value: rating must be a number from 0 to 5, got "4.4 out of 5 stars"'],
+  'rating-text': [
+    '14:24 answers[0].doctor.rating.value: rating must be a number from 0 to 5, got "4.4 out of 5 stars"',
+  ],
   'rating-nan': ['14:24 answers[0].doctor.rating.value: rating must be a number from 0 to 5, got not-a-number (.nan)'],
   'rating-inf': ['14:24 answers[0].doctor.rating.value: rating must be a number from 0 to 5, got infinity (.inf)'],
   'reviews-negative': ['14:38 answers[0].doctor.rating.reviews: review count must be 0 or more, got -28'],
@@ -76,14 +88,20 @@ const EXPECTED: Record<string, string[]> = {
     '18:1 question.body: question text contains page chrome, "You might also like..."; it is not part of the text, remove it',
   ],
   'url-javascript': ['4:31 source.url: source url must be an https:// address, got "javascript:alert(1)"'],
-  'url-data': ['4:31 source.url: source url must be an https:// address, got "data:text/html,<script>alert(1)</script>"'],
+  'url-data': [
+    '4:31 source.url: source url must be an https:// address, got "data:text/html,<script>alert(1)</script>"',
+  ],
   'url-file': ['4:31 source.url: source url must be an https:// address, got "file:///etc/passwd"'],
   'title-bidi-override': ['3:8 title: title contains the invisible control character U+202E at position 9; remove it'],
-  'name-control-character': ['10:13 answers[0].doctor.name: doctor name contains the invisible control character U+0007 at position 5; remove it'],
+  'name-control-character': [
+    '10:13 answers[0].doctor.name: doctor name contains the invisible control character U+0007 at position 5; remove it',
+  ],
   // topics
   'topic-not-a-list': ['4:9 topics: topics must be a list such as [Botox, Masseter Botox], got "Botox"'],
   'topic-empty': ['4:17 topics[1]: topic must not be blank'],
-  'topic-control-character': ['4:17 topics[1]: topic contains the invisible control character U+0007 at position 9; remove it'],
+  'topic-control-character': [
+    '4:17 topics[1]: topic contains the invisible control character U+0007 at position 9; remove it',
+  ],
   'topic-multi-line': ['6:5 topics[1]: topic must be one line, got a line break at position 9; write it on one line'],
   'topic-space-around': ['4:17 topics[1]: topic must not start or end with a space, got " Masseter Botox"'],
   'topic-too-many': ['4:9 topics: topics must list at most 20 topics, got 21'],
@@ -98,7 +116,9 @@ const EXPECTED: Record<string, string[]> = {
   'slug-space': ['2:7 slug: slug must be lowercase letters a-z, digits and single hyphens, got "slug space"'],
   'slug-uppercase': ['2:7 slug: slug must be lowercase letters a-z, digits and single hyphens, got "Slug-Uppercase"'],
   'slug-too-long': ['2:7 slug: slug must be at most 100 characters, got 124'],
-  'slug-not-file-name': ['2:7 slug: slug "another-name" must equal the file name "slug-not-file-name"; rename the file or change the slug'],
+  'slug-not-file-name': [
+    '2:7 slug: slug "another-name" must equal the file name "slug-not-file-name"; rename the file or change the slug',
+  ],
   // accepted
   'accepted-rtl': [],
   'accepted-rating-four-point-zero': [],
@@ -145,7 +165,13 @@ const GENERATED: Record<string, { bytes: () => Uint8Array; expected: string[] }>
   },
   'yaml-nested-100000-deep': {
     // Refused before parsing (the YAML parser would overflow its stack once per level): one problem, at the first bracket.
-    bytes: () => Buffer.from(valid('yaml-nested-100000-deep').replace('title: A question?\n', `title: A question?\ndisclaimer: ${'['.repeat(100_000)}\n`)),
+    bytes: () =>
+      Buffer.from(
+        valid('yaml-nested-100000-deep').replace(
+          'title: A question?\n',
+          `title: A question?\ndisclaimer: ${'['.repeat(100_000)}\n`,
+        ),
+      ),
     expected: ['4:13 (yaml): lists or groups nest too deeply to read; write plain key: value lines a few levels deep'],
   },
   'yaml-nested-3000-deep-block': {
@@ -157,12 +183,17 @@ const GENERATED: Record<string, { bytes: () => Uint8Array; expected: string[] }>
           `title: A question?\ndisclaimer:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}\n`,
         ),
       ),
-    expected: ['205:202 (yaml): lists or groups nest too deeply to read; write plain key: value lines a few levels deep'],
+    expected: [
+      '205:202 (yaml): lists or groups nest too deeply to read; write plain key: value lines a few levels deep',
+    ],
   },
   // Accepted: one BOM, CRLF and CR-only line endings.
   'accepted-bom': { bytes: () => Buffer.from(`\ufeff${valid('accepted-bom')}`, 'utf8'), expected: [] },
   'accepted-crlf': { bytes: () => Buffer.from(valid('accepted-crlf').replace(/\n/gu, '\r\n'), 'utf8'), expected: [] },
-  'accepted-cr-only': { bytes: () => Buffer.from(valid('accepted-cr-only').replace(/\n/gu, '\r'), 'utf8'), expected: [] },
+  'accepted-cr-only': {
+    bytes: () => Buffer.from(valid('accepted-cr-only').replace(/\n/gu, '\r'), 'utf8'),
+    expected: [],
+  },
   'crlf-rating-6': {
     bytes: () => Buffer.from(valid('crlf-rating-6').replace('value: 4.4', 'value: 6').replace(/\n/gu, '\r\n'), 'utf8'),
     expected: ['14:24 answers[0].doctor.rating.value: rating must be between 0 and 5, got 6'],
@@ -177,16 +208,19 @@ const GENERATED: Record<string, { bytes: () => Uint8Array; expected: string[] }>
 const PATHOLOGICAL: Record<string, { question: string; expected: string }> = {
   'nested-quotes-1500': {
     question: `${'>'.repeat(1500)} deep\n`,
-    expected: '16:1 question.body: question text nests quotes or lists 1500 levels deep on this line; at most 32 levels are allowed',
+    expected:
+      '16:1 question.body: question text nests quotes or lists 1500 levels deep on this line; at most 32 levels are allowed',
   },
   'nested-spaced-quotes-1500': {
     question: `${'> '.repeat(1500)}deep\n`,
-    expected: '16:1 question.body: question text nests quotes or lists 1500 levels deep on this line; at most 32 levels are allowed',
+    expected:
+      '16:1 question.body: question text nests quotes or lists 1500 levels deep on this line; at most 32 levels are allowed',
   },
   'nested-list-600': {
     question: Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'),
     // Line 16 + 32: the 33rd item is the first one nested 33 deep.
-    expected: '48:1 question.body: question text nests quotes or lists 33 levels deep on this line; at most 32 levels are allowed',
+    expected:
+      '48:1 question.body: question text nests quotes or lists 33 levels deep on this line; at most 32 levels are allowed',
   },
   'emphasis-40000': {
     question: `Intro.\n\n${'*a'.repeat(40_000)}\n`,
@@ -232,14 +266,20 @@ describe('hostile content files', () => {
     expect(problemsOf(name, bytes())).toEqual(lines);
   });
 
-  it.each(Object.entries(PATHOLOGICAL))('%s: refused before rendering, with the line', (name, { question, expected }) => {
-    const bytes = Buffer.from(valid(name, undefined, question), 'utf8');
-    expect(problemsOf(name, bytes)).toEqual([`${SHOWN}/${name}.md:${expected}`]);
-    expect(problemsOf(name, bytes)).toEqual([`${SHOWN}/${name}.md:${expected}`]);
-  });
+  it.each(Object.entries(PATHOLOGICAL))(
+    '%s: refused before rendering, with the line',
+    (name, { question, expected }) => {
+      const bytes = Buffer.from(valid(name, undefined, question), 'utf8');
+      expect(problemsOf(name, bytes)).toEqual([`${SHOWN}/${name}.md:${expected}`]);
+      expect(problemsOf(name, bytes)).toEqual([`${SHOWN}/${name}.md:${expected}`]);
+    },
+  );
 
   it('points into an answer body written as a YAML block', () => {
-    const text = valid('answer-nested-quotes').replace('      Answer text.', `      First line.\n      ${'> '.repeat(40)}deep`);
+    const text = valid('answer-nested-quotes').replace(
+      '      Answer text.',
+      `      First line.\n      ${'> '.repeat(40)}deep`,
+    );
     expect(problemsOf('answer-nested-quotes', Buffer.from(text, 'utf8'))).toEqual([
       `${SHOWN}/answer-nested-quotes.md:9:7 answers[0].body: answer body nests quotes or lists 40 levels deep on this line; at most 32 levels are allowed`,
     ]);
@@ -247,7 +287,8 @@ describe('hostile content files', () => {
 
   it('never ran code from any fixture', () => {
     // Runs last in this file: every fixture above has been parsed twice by now.
-    for (const name of Object.keys(EXPECTED)) parseThreadFile(`${SHOWN}/${name}.md`, readFileSync(path.join(DIR, `${name}.md`)));
+    for (const name of Object.keys(EXPECTED))
+      parseThreadFile(`${SHOWN}/${name}.md`, readFileSync(path.join(DIR, `${name}.md`)));
     expect(marker.__qaMarker).toBeUndefined();
   });
 });
@@ -295,7 +336,8 @@ describe('content folder rules', () => {
 
   it('names both places when two files spell one topic (one slug) two ways', () => {
     const dir = tempDir();
-    const withTopics = (name: string, topics: string) => valid(name).replace('title: A question?\n', `title: A question?\ntopics: ${topics}\n`);
+    const withTopics = (name: string, topics: string) =>
+      valid(name).replace('title: A question?\n', `title: A question?\ntopics: ${topics}\n`);
     writeFileSync(path.join(dir, 'a-thread.md'), withTopics('a-thread', '[Botox, Masseter Botox]'));
     writeFileSync(path.join(dir, 'b-thread.md'), withTopics('b-thread', '[Masseter Botox, botox]'));
     writeFileSync(path.join(dir, 'c-thread.md'), withTopics('c-thread', '[Fillers, "masseter  BOTOX", Botox]'));
@@ -319,7 +361,17 @@ describe('accepted content renders faithfully', () => {
     const thread = parseThreadFile(`${SHOWN}/accepted-rtl.md`, readFileSync(path.join(DIR, 'accepted-rtl.md'))).thread;
     expect(thread?.title).toBe('هل البوتوكس آمن للفك؟');
     const answer = thread!.answers[0]!;
-    const $ = load(renderToStaticMarkup(createElement(AnswerCard, { answer, number: 1, total: 1, html: renderMarkdown(answer.body, 3), doctorSlug: null })));
+    const $ = load(
+      renderToStaticMarkup(
+        createElement(AnswerCard, {
+          answer,
+          number: 1,
+          total: 1,
+          html: renderMarkdown(answer.body, 3),
+          doctorSlug: null,
+        }),
+      ),
+    );
     expect($('h3').attr('dir')).toBe('auto');
     expect($('h3').text()).toBe('תשובה קצרה');
     expect($('.prose').attr('dir')).toBe('auto');
@@ -329,15 +381,30 @@ describe('accepted content renders faithfully', () => {
   });
 
   it('keeps topics as written, markup included, as plain strings that React escapes', () => {
-    const thread = parseThreadFile(`${SHOWN}/accepted-topics.md`, readFileSync(path.join(DIR, 'accepted-topics.md'))).thread;
-    expect(thread?.topics).toEqual(['Botox', 'Masseter Botox', '</script><b>x</b>', 'Botox, Dysport', 'ボトックス', 'Page']);
-    expect(renderToStaticMarkup(createElement('li', null, thread?.topics?.[2]))).toBe('<li>&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</li>');
+    const thread = parseThreadFile(
+      `${SHOWN}/accepted-topics.md`,
+      readFileSync(path.join(DIR, 'accepted-topics.md')),
+    ).thread;
+    expect(thread?.topics).toEqual([
+      'Botox',
+      'Masseter Botox',
+      '</script><b>x</b>',
+      'Botox, Dysport',
+      'ボトックス',
+      'Page',
+    ]);
+    expect(renderToStaticMarkup(createElement('li', null, thread?.topics?.[2]))).toBe(
+      '<li>&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</li>',
+    );
   });
 
   it('shows a rating written 4.0 as "4.0"', () => {
     const file = path.join(DIR, 'accepted-rating-four-point-zero.md');
-    const answer = parseThreadFile(`${SHOWN}/accepted-rating-four-point-zero.md`, readFileSync(file)).thread!.answers[0]!;
-    const $ = load(renderToStaticMarkup(createElement(AnswerCard, { answer, number: 1, total: 1, html: '', doctorSlug: null })));
+    const answer = parseThreadFile(`${SHOWN}/accepted-rating-four-point-zero.md`, readFileSync(file)).thread!
+      .answers[0]!;
+    const $ = load(
+      renderToStaticMarkup(createElement(AnswerCard, { answer, number: 1, total: 1, html: '', doctorSlug: null })),
+    );
     expect($('.rating').text()).toBe('4.0 out of 5 stars · 28 reviews');
   });
 });

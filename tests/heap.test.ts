@@ -22,9 +22,12 @@ console.log(Math.round(peak / 1048576), live.length);
 /** The largest heap (MB) the churn reached, with Node's options `options`, in a process that is a Next worker or not. */
 function peakHeap(options: string[], worker: boolean): number {
   const env = { ...process.env };
-  if (worker) env.IS_NEXT_WORKER = 'true'; // as Next sets it in its workers
+  if (worker)
+    env.IS_NEXT_WORKER = 'true'; // as Next sets it in its workers
   else delete env.IS_NEXT_WORKER;
-  const [peak, live] = execFileSync(process.execPath, [...options, '-e', CHURN], { encoding: 'utf8', env }).trim().split(' ');
+  const [peak, live] = execFileSync(process.execPath, [...options, '-e', CHURN], { encoding: 'utf8', env })
+    .trim()
+    .split(' ');
   expect(live).toBe('200000');
   return Number(peak);
 }

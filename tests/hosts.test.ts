@@ -7,7 +7,8 @@ import { folderUsage } from '../src/export/files';
 import { hostFit } from '../src/export/hosts';
 
 const GB = 1_000_000_000;
-const verdict = (files: number, bytes: number, folders = 0) => hostFit({ files, folders, bytes }).text.replace(/^[^:]*: /u, '');
+const verdict = (files: number, bytes: number, folders = 0) =>
+  hostFit({ files, folders, bytes }).text.replace(/^[^:]*: /u, '');
 
 describe('the host line', () => {
   it('says what the folder holds and that a small site fits every host', () => {
@@ -23,18 +24,28 @@ describe('the host line', () => {
 
   it('takes 1 GB as 1,000,000,000 bytes for GitHub Pages and GitLab Pages', () => {
     expect(verdict(10, GB)).toBe('fits GitHub Pages, Cloudflare Pages free, Cloudflare Pages paid, GitLab Pages');
-    expect(verdict(10, GB + 1)).toBe('fits Cloudflare Pages free, Cloudflare Pages paid; too big for GitHub Pages (over 1 GB), GitLab Pages (over 1 GB)');
+    expect(verdict(10, GB + 1)).toBe(
+      'fits Cloudflare Pages free, Cloudflare Pages paid; too big for GitHub Pages (over 1 GB), GitLab Pages (over 1 GB)',
+    );
   });
 
   it('allows 20,000 files on Cloudflare Pages free and 100,000 on its paid plans', () => {
     expect(verdict(20_000, 0)).toBe('fits GitHub Pages, Cloudflare Pages free, Cloudflare Pages paid, GitLab Pages');
-    expect(verdict(20_001, 0)).toBe('fits GitHub Pages, Cloudflare Pages paid, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files)');
-    expect(verdict(100_000, 0)).toBe('fits GitHub Pages, Cloudflare Pages paid, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files)');
-    expect(verdict(100_001, 0)).toBe('fits GitHub Pages, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files), Cloudflare Pages paid (over 100,000 files)');
+    expect(verdict(20_001, 0)).toBe(
+      'fits GitHub Pages, Cloudflare Pages paid, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files)',
+    );
+    expect(verdict(100_000, 0)).toBe(
+      'fits GitHub Pages, Cloudflare Pages paid, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files)',
+    );
+    expect(verdict(100_001, 0)).toBe(
+      'fits GitHub Pages, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files), Cloudflare Pages paid (over 100,000 files)',
+    );
   });
 
   it('counts folders with files against the 200,000 entries of GitLab Pages', () => {
-    expect(verdict(100_000, 0, 100_000)).toBe('fits GitHub Pages, Cloudflare Pages paid, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files)');
+    expect(verdict(100_000, 0, 100_000)).toBe(
+      'fits GitHub Pages, Cloudflare Pages paid, GitLab Pages; too big for Cloudflare Pages free (over 20,000 files)',
+    );
     expect(verdict(100_000, 0, 100_001)).toBe(
       'fits GitHub Pages, Cloudflare Pages paid; too big for Cloudflare Pages free (over 20,000 files), GitLab Pages (over 200,000 files and folders)',
     );
@@ -59,7 +70,13 @@ describe('measuring a folder', () => {
 
   it('counts every file (hidden ones too), every folder below it holding one, and their bytes', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'qa-hosts-'));
-    const files = { 'index.html': 'abc', '.nojekyll': '', 'threads/a/index.html': 'ab', 'threads/b/index.html': 'é', 'pagefind/fragment/x.pf': '12345' };
+    const files = {
+      'index.html': 'abc',
+      '.nojekyll': '',
+      'threads/a/index.html': 'ab',
+      'threads/b/index.html': 'é',
+      'pagefind/fragment/x.pf': '12345',
+    };
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);

@@ -14,7 +14,13 @@ const ROOT = path.resolve(__dirname, '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_52f1e9b741cd2cdd.txt');
 const SEED_FILE = path.join(ROOT, 'content', 'face-semi-paralyzed-after-botox-to-masseter-muscles.md');
 /** The hand-made content file the importer replaced, kept unchanged as a build fixture. */
-const HAND_MADE = path.join(ROOT, 'tests', 'fixtures', 'build-js', 'face-semi-paralyzed-after-botox-to-masseter-muscles.md');
+const HAND_MADE = path.join(
+  ROOT,
+  'tests',
+  'fixtures',
+  'build-js',
+  'face-semi-paralyzed-after-botox-to-masseter-muscles.md',
+);
 const SCRAPES = path.join(ROOT, 'tests', 'fixtures', 'scrapes');
 /** Where the imports of the line and list fixtures live: the browser suite builds them into its fixture site. */
 const BROWSER_CONTENT = path.join(ROOT, 'tests', 'fixtures', 'browser-content');
@@ -35,7 +41,10 @@ function scrape(name: string) {
 function importNow(inputs: string[], outDir: string, force = false, stdin = '', topics?: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runImport({ inputs, outDir, force, ...(topics === undefined ? {} : { topics }) }, { readStdin: () => Buffer.from(stdin), out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = runImport(
+    { inputs, outDir, force, ...(topics === undefined ? {} : { topics }) },
+    { readStdin: () => Buffer.from(stdin), out: (l) => out.push(l), err: (l) => err.push(l) },
+  );
   return { code, out, err };
 }
 
@@ -58,7 +67,10 @@ describe('importer: the seed scrape', () => {
     const result = parseScrape(readFileSync(SEED, 'utf8'));
     expect(result.ok && result.warnings).toEqual([]);
     for (const file of [HAND_MADE, SEED_FILE]) {
-      const expected = parseThreadFile('content/face-semi-paralyzed-after-botox-to-masseter-muscles.md', readFileSync(file));
+      const expected = parseThreadFile(
+        'content/face-semi-paralyzed-after-botox-to-masseter-muscles.md',
+        readFileSync(file),
+      );
       expect(expected.problems).toEqual([]);
       expect(result.ok && result.thread, file).toEqual(expected.thread);
     }
@@ -68,19 +80,29 @@ describe('importer: the seed scrape', () => {
     const dir = tempDir();
     const run = cli([SEED, '--force', '--out', dir]);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from ${SEED}\n`);
+    expect(run.stdout).toBe(
+      `wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from ${SEED}\n`,
+    );
     expect(run.status).toBe(0);
-    expect(readFileSync(path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md'), 'utf8')).toBe(readFileSync(SEED_FILE, 'utf8'));
+    expect(readFileSync(path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md'), 'utf8')).toBe(
+      readFileSync(SEED_FILE, 'utf8'),
+    );
   });
 
   it('reads a scrape from standard input with -', () => {
     const dir = tempDir();
     const run = cli(['-', '--out', dir], readFileSync(SEED, 'utf8'));
-    expect(run.stdout).toBe(`wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from stdin\n`);
+    expect(run.stdout).toBe(
+      `wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from stdin\n`,
+    );
     expect(run.status).toBe(0);
     const written = readFileSync(path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md'), 'utf8');
-    expect(written.split('\n')[1]).toBe('# Imported by `npm run import` from standard input, a RealSelf page saved as text.');
-    expect(written.split('\n').slice(2).join('\n')).toBe(readFileSync(SEED_FILE, 'utf8').split('\n').slice(2).join('\n'));
+    expect(written.split('\n')[1]).toBe(
+      '# Imported by `npm run import` from standard input, a RealSelf page saved as text.',
+    );
+    expect(written.split('\n').slice(2).join('\n')).toBe(
+      readFileSync(SEED_FILE, 'utf8').split('\n').slice(2).join('\n'),
+    );
   });
 
   it('refuses to overwrite without --force: exit 1, names the file, leaves it as it was', () => {
@@ -90,7 +112,9 @@ describe('importer: the seed scrape', () => {
     const run = cli([SEED, '--out', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`${SEED}: ${target} already exists; add --force to replace it\n1 of 1 scrape failed; no file written\n`);
+    expect(run.stderr).toBe(
+      `${SEED}: ${target} already exists; add --force to replace it\n1 of 1 scrape failed; no file written\n`,
+    );
     expect(readFileSync(target, 'utf8')).toBe('hand edits\n');
     expect(readdirSync(dir)).toEqual(['face-semi-paralyzed-after-botox-to-masseter-muscles.md']);
   });
@@ -98,7 +122,11 @@ describe('importer: the seed scrape', () => {
   it('prints a usage line without inputs, and reads standard input only once', () => {
     const usage = 'usage: npm run import -- <scrape.txt | -> [more...] [--topic NAME]... [--force] [--out DIR]\n';
     expect(cli([])).toMatchObject({ status: 1, stdout: '', stderr: usage });
-    expect(cli(['-', '-'])).toMatchObject({ status: 1, stdout: '', stderr: `standard input (-) can be read only once\n${usage}` });
+    expect(cli(['-', '-'])).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: `standard input (-) can be read only once\n${usage}`,
+    });
   });
 });
 
@@ -144,17 +172,33 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
         specialty: 'Oral and Maxillofacial Surgeon',
         rating: { value: 4.8, reviews: 1204 },
       },
-      { name: 'Mira Castell', credentials: ['DO'], location: 'Old Town', specialty: 'Cosmetic Surgeon', rating: { value: 3.5, reviews: 12 } },
-      { name: 'Otis P. Lamb, III', credentials: ['MD'], location: 'West Valley', specialty: 'Dermatologist', rating: { value: 4, reviews: 2 } },
+      {
+        name: 'Mira Castell',
+        credentials: ['DO'],
+        location: 'Old Town',
+        specialty: 'Cosmetic Surgeon',
+        rating: { value: 3.5, reviews: 12 },
+      },
+      {
+        name: 'Otis P. Lamb, III',
+        credentials: ['MD'],
+        location: 'West Valley',
+        specialty: 'Dermatologist',
+        rating: { value: 4, reviews: 2 },
+      },
       { name: 'Rex Varga, Jr.', credentials: ['DMD'], location: 'Hill County', specialty: 'Orthodontist' },
     ]);
     expect(thread.disclaimer).toBe(DISCLAIMER);
   });
 
-  it('keeps an unknown specialty\'s whole line as the location, without a specialty, and warns', () => {
+  it("keeps an unknown specialty's whole line as the location, without a specialty, and warns", () => {
     const { thread, warnings } = scrape('unknown-specialty.txt');
     expect(warnings).toEqual([
-      { line: 14, message: 'no known specialty at the end of "Springfield Skin Wellness Consultant"; the whole line is kept as the location' },
+      {
+        line: 14,
+        message:
+          'no known specialty at the end of "Springfield Skin Wellness Consultant"; the whole line is kept as the location',
+      },
     ]);
     expect(thread.answers).toEqual([
       {
@@ -183,12 +227,21 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
     const { thread, warnings } = scrape('nbsp-crlf-wrapped.txt');
     expect(warnings).toEqual([]);
     expect(thread.title).toBe('Swelling After Lip Filler?');
-    expect(thread.question).toEqual({ body: 'My lips are still swollen three days later.\\\nIs that normal?\n', photo: true });
+    expect(thread.question).toEqual({
+      body: 'My lips are still swollen three days later.\\\nIs that normal?\n',
+      photo: true,
+    });
     expect(thread.answers).toEqual([
       {
         headline: 'Swelling is expected',
         body: 'Swelling peaks on day two. It settles within a week.\\\nIce helps.\n',
-        doctor: { name: 'Theo Marsh', credentials: ['MD'], location: 'Riverside', specialty: 'Facial Plastic Surgeon', rating: { value: 4.6, reviews: 310 } },
+        doctor: {
+          name: 'Theo Marsh',
+          credentials: ['MD'],
+          location: 'Riverside',
+          specialty: 'Facial Plastic Surgeon',
+          rating: { value: 4.6, reviews: 310 },
+        },
       },
     ]);
     expect(thread.disclaimer).toBe(DISCLAIMER);
@@ -202,7 +255,9 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
 
   it('cuts a long slug at a word boundary and spells accented letters without accents', () => {
     const { thread } = scrape('long-accented-title.txt');
-    expect(thread.slug).toBe('cafe-au-lait-spots-freckles-melasma-or-sun-damage-which-laser-or-peel-treatment-works-best-for-each');
+    expect(thread.slug).toBe(
+      'cafe-au-lait-spots-freckles-melasma-or-sun-damage-which-laser-or-peel-treatment-works-best-for-each',
+    );
     expect(thread.slug.length).toBe(99);
     expect(thread.title).toBe(
       'Café au Lait Spots, Freckles, Melasma or Sun Damage: Which Laser or Peel Treatment Works Best for Each One on Darker Skin Types?',
@@ -217,22 +272,35 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
     expect(warnings).toEqual([]);
     const paragraphs = (md: string) => {
       const $ = load(renderMarkdown(md, 3));
-      expect($('body > *').toArray().every((el) => el.tagName === 'p')).toBe(true); // no heading, list, quote or code
+      expect(
+        $('body > *')
+          .toArray()
+          .every((el) => el.tagName === 'p'),
+      ).toBe(true); // no heading, list, quote or code
       expect($('p *').length).toBe(0); // no link, emphasis or element inside
-      return $('p').map((_, p) => $(p).text()).get();
+      return $('p')
+        .map((_, p) => $(p).text())
+        .get();
     };
     expect(paragraphs(thread.question.body)).toEqual([raw[2], raw[4], raw[6], raw[8]]);
     expect(paragraphs(thread.answers[0]?.body ?? '')).toEqual([raw[16], raw[18], raw[20], raw[22]]);
-    expect(raw[16]).toBe('Ads use words like **clinically proven** & &amp; without numbers; C:\\skin\\care is not a path to trust.');
+    expect(raw[16]).toBe(
+      'Ads use words like **clinically proven** & &amp; without numbers; C:\\skin\\care is not a path to trust.',
+    );
     expect(thread.title).toBe('Is <b>Bold</b> Skincare Worth It? *Really*');
     expect(thread.answers[0]?.headline).toBe('Read the <i>label</i> [first](https://example.com)');
   });
 
   it('writes every fixture to a file the content loader accepts, equal to the parsed thread', () => {
     const dir = tempDir();
-    const names = readdirSync(SCRAPES).filter((n) => n.endsWith('.txt')).sort();
+    const names = readdirSync(SCRAPES)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
     expect(names).toHaveLength(9);
-    const run = importNow(names.map((n) => path.join(SCRAPES, n)), dir);
+    const run = importNow(
+      names.map((n) => path.join(SCRAPES, n)),
+      dir,
+    );
     expect(run.code).toBe(0);
     expect(run.out).toHaveLength(9);
     for (const name of names) {
@@ -251,14 +319,19 @@ describe('importer: lines, lists and doctor blocks under the last line', () => {
 
   it('imports the line and list fixtures to exactly the content files the browser suite builds', () => {
     const dir = tempDir();
-    const run = importNow(LINE_FIXTURES.map(([scrapeName]) => path.join(SCRAPES, scrapeName ?? '')), dir);
+    const run = importNow(
+      LINE_FIXTURES.map(([scrapeName]) => path.join(SCRAPES, scrapeName ?? '')),
+      dir,
+    );
     expect(run).toMatchObject({ code: 0, err: [] });
     for (const [, file] of LINE_FIXTURES) {
-      expect(readFileSync(path.join(dir, file ?? ''), 'utf8'), file).toBe(readFileSync(path.join(BROWSER_CONTENT, file ?? ''), 'utf8'));
+      expect(readFileSync(path.join(dir, file ?? ''), 'utf8'), file).toBe(
+        readFileSync(path.join(BROWSER_CONTENT, file ?? ''), 'utf8'),
+      );
     }
   });
 
-  it('writes the issue\'s question as a line, then a numbered list; lone, unordered and interrupted numbers as lines', () => {
+  it("writes the issue's question as a line, then a numbered list; lone, unordered and interrupted numbers as lines", () => {
     expect(scrape('lists-and-steps.txt').thread.question.body).toBe(
       "I had cheek filler on Monday and there is a bruise. My photo is at C:\\\\Users\\\\me\\\\photo.jpg\n\n1. It hurts\n2. It's hard\n\nWhat should I do?\n",
     );
@@ -301,11 +374,27 @@ describe('importer: lines, lists and doctor blocks under the last line', () => {
     const lists = scrape('lists-and-steps.txt');
     expect(lists.warnings).toEqual([]);
     expect(lists.thread.answers.map((a) => a.doctor)).toEqual([
-      { name: 'Nora Vance', credentials: ['MD'], location: 'Eastport', specialty: 'Facial Plastic Surgeon', rating: { value: 4.7, reviews: 52 } },
+      {
+        name: 'Nora Vance',
+        credentials: ['MD'],
+        location: 'Eastport',
+        specialty: 'Facial Plastic Surgeon',
+        rating: { value: 4.7, reviews: 52 },
+      },
       { name: 'Omar Reyes', credentials: ['DO'], location: 'Lakeview', specialty: 'Dermatologist' },
-      { name: 'Ruth Ames', credentials: ['MD'], location: 'Hillcrest', specialty: 'Cosmetic Surgeon', rating: { value: 4.9, reviews: 130 } },
+      {
+        name: 'Ruth Ames',
+        credentials: ['MD'],
+        location: 'Hillcrest',
+        specialty: 'Cosmetic Surgeon',
+        rating: { value: 4.9, reviews: 130 },
+      },
     ]);
-    expect(lists.thread.answers[0]?.body.endsWith('Avoid these for a few days:\n\n- Aspirin and ibuprofen\n- Alcohol\n- Hard workouts\n')).toBe(true);
+    expect(
+      lists.thread.answers[0]?.body.endsWith(
+        'Avoid these for a few days:\n\n- Aspirin and ibuprofen\n- Alcohol\n- Hard workouts\n',
+      ),
+    ).toBe(true);
     // "Ask for Dr Kim, MD" / "at the Springfield clinic" names no known specialty and no rating: text, no doctor.
     const lines = scrape('lines-not-lists.txt');
     expect(lines.warnings).toEqual([]);
@@ -313,7 +402,11 @@ describe('importer: lines, lists and doctor blocks under the last line', () => {
   });
 
   it.each([
-    ['a place without a known specialty and no rating', ['Jane Doe, MD', 'Springfield clinic'], 'Jane Doe, MD\\\nSpringfield clinic'],
+    [
+      'a place without a known specialty and no rating',
+      ['Jane Doe, MD', 'Springfield clinic'],
+      'Jane Doe, MD\\\nSpringfield clinic',
+    ],
     [
       'a name without credentials above a place and a rating',
       ['Dr Jane Doe', 'Springfield Dermatologist', '4.0 out of 5 stars 3 reviews'],
@@ -330,12 +423,26 @@ describe('importer: lines, lists and doctor blocks under the last line', () => {
   });
 
   it('keeps an unknown specialty between a name and a rating under the last line, as in a block of its own, and warns', () => {
-    const result = parseScrape(scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', 'Springfield Wellness Guru', '4.0 out of 5 stars 3 reviews'));
+    const result = parseScrape(
+      scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', 'Springfield Wellness Guru', '4.0 out of 5 stars 3 reviews'),
+    );
     expect(result.ok && result.warnings).toEqual([
-      { line: 13, message: 'no known specialty at the end of "Springfield Wellness Guru"; the whole line is kept as the location' },
+      {
+        line: 13,
+        message: 'no known specialty at the end of "Springfield Wellness Guru"; the whole line is kept as the location',
+      },
     ]);
     expect(result.ok && result.thread.answers).toEqual([
-      { headline: 'H', body: 'Text.\n', doctor: { name: 'Jane Doe', credentials: ['MD'], location: 'Springfield Wellness Guru', rating: { value: 4, reviews: 3 } } },
+      {
+        headline: 'H',
+        body: 'Text.\n',
+        doctor: {
+          name: 'Jane Doe',
+          credentials: ['MD'],
+          location: 'Springfield Wellness Guru',
+          rating: { value: 4, reviews: 3 },
+        },
+      },
     ]);
   });
 
@@ -353,19 +460,44 @@ describe('importer: --topic', () => {
 
   it('sets every --topic, in order, on each thread imported, as one flow list line right after the title', () => {
     const dir = tempDir();
-    const topics = ['Botox', 'Masseter Botox', '</script><b>x</b>', 'Botox, Dysport', 'true', '#1 "pick"', "it's: {{ here }}"];
-    const run = cli([SEED, '--topic', topics[0]!, PHOTOS, ...topics.slice(1).flatMap((t) => ['--topic', t]), '--out', dir]);
+    const topics = [
+      'Botox',
+      'Masseter Botox',
+      '</script><b>x</b>',
+      'Botox, Dysport',
+      'true',
+      '#1 "pick"',
+      "it's: {{ here }}",
+    ];
+    const run = cli([
+      SEED,
+      '--topic',
+      topics[0]!,
+      PHOTOS,
+      ...topics.slice(1).flatMap((t) => ['--topic', t]),
+      '--out',
+      dir,
+    ]);
     expect(run).toMatchObject({ status: 0, stderr: '' });
     const seed = readFileSync(path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md'), 'utf8');
-    const line = 'topics: [Botox, Masseter Botox, </script><b>x</b>, "Botox, Dysport", "true", \'#1 "pick"\', "it\'s: {{ here }}"]';
+    const line =
+      'topics: [Botox, Masseter Botox, </script><b>x</b>, "Botox, Dysport", "true", \'#1 "pick"\', "it\'s: {{ here }}"]';
     // The shipped file with the line inserted: nothing else changes.
     const shipped = readFileSync(SEED_FILE, 'utf8').split('\n');
     expect(seed.split('\n')).toEqual([...shipped.slice(0, 7), line, ...shipped.slice(7)]);
     expect(shipped[6]).toBe('title: Face Semi-paralyzed After Botox to Masseter Muscles?');
     // Before `question:` when the thread has a photo.
     const photos = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8').split('\n');
-    expect(photos.slice(6, 10)).toEqual(['title: Droopy Eyelid Two Weeks After Forehead Injections', line, 'question:', '  photo: true']);
-    for (const [file, text] of [['face-semi-paralyzed-after-botox-to-masseter-muscles.md', seed], [PHOTOS_FILE, photos.join('\n')]] as const) {
+    expect(photos.slice(6, 10)).toEqual([
+      'title: Droopy Eyelid Two Weeks After Forehead Injections',
+      line,
+      'question:',
+      '  photo: true',
+    ]);
+    for (const [file, text] of [
+      ['face-semi-paralyzed-after-botox-to-masseter-muscles.md', seed],
+      [PHOTOS_FILE, photos.join('\n')],
+    ] as const) {
       expect(parseThreadFile(file, Buffer.from(text)).thread?.topics, file).toEqual(topics);
     }
   });
@@ -388,16 +520,39 @@ describe('importer: --topic', () => {
 
   it.each([
     ['a blank topic', ['Botox', ''], ['--topic "": topic must not be blank']],
-    ['a control character', ['Bo\u0007tox'], ['--topic "Bo\\u0007tox": topic contains the invisible control character U+0007 at position 3; remove it']],
-    ['a line break', ['Masseter\nBotox'], ['--topic "Masseter\\nBotox": topic must be one line, got a line break at position 9; write it on one line']],
+    [
+      'a control character',
+      ['Bo\u0007tox'],
+      ['--topic "Bo\\u0007tox": topic contains the invisible control character U+0007 at position 3; remove it'],
+    ],
+    [
+      'a line break',
+      ['Masseter\nBotox'],
+      ['--topic "Masseter\\nBotox": topic must be one line, got a line break at position 9; write it on one line'],
+    ],
     ['a trailing space', ['Botox '], ['--topic "Botox ": topic must not start or end with a space, got "Botox "']],
-    ['one topic twice', ['Botox', 'Fillers', 'botox'], ['--topic "botox": topic "botox" is the same topic as "Botox" (both have the slug "botox"); keep one']],
-    ['21 topics', Array.from({ length: 21 }, (_, i) => `T${i}`), ['--topic: topics must list at most 20 topics, got 21']],
-  ])('refuses %s before reading any scrape: one line naming the value, exit 1, no file written', (_name, topics, err) => {
-    const dir = tempDir();
-    expect(importNow([PHOTOS, path.join(dir, 'missing.txt')], dir, false, '', topics)).toEqual({ code: 1, out: [], err });
-    expect(readdirSync(dir)).toEqual([]);
-  });
+    [
+      'one topic twice',
+      ['Botox', 'Fillers', 'botox'],
+      ['--topic "botox": topic "botox" is the same topic as "Botox" (both have the slug "botox"); keep one'],
+    ],
+    [
+      '21 topics',
+      Array.from({ length: 21 }, (_, i) => `T${i}`),
+      ['--topic: topics must list at most 20 topics, got 21'],
+    ],
+  ])(
+    'refuses %s before reading any scrape: one line naming the value, exit 1, no file written',
+    (_name, topics, err) => {
+      const dir = tempDir();
+      expect(importNow([PHOTOS, path.join(dir, 'missing.txt')], dir, false, '', topics)).toEqual({
+        code: 1,
+        out: [],
+        err,
+      });
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 
   it('refuses a bad --topic on the command line too', () => {
     const dir = tempDir();
@@ -413,29 +568,149 @@ describe('importer: --topic', () => {
 describe('importer: scrapes it cannot parse', () => {
   const bad: [string, string, string][] = [
     ['an empty scrape', '\n\n', '1: expected the question title on the first line, got an empty scrape'],
-    ['no answer count', 'A title\n\nThe question.\n', '4: expected "Doctor Answers <number>" after the question, got the end of the scrape'],
-    ['a count that is no number', 'A title\n\nThe question.\n\nDoctor Answers many\n', '5: expected "Doctor Answers <number>" after the question, got "Doctor Answers many"'],
-    ['answers before the count', `A title\n\nThe question.\n\nHeadline\n\n${T}\n\nText.\n`, '7: expected "Doctor Answers <number>" after the question, got "{{ voteCount >= 0 ? \'+\' + (voteCount + 1) : (voteCount + 1) }}"'],
-    ['no question text', 'A title\n\nDoctor Answers 1\n', '3: expected the question text between the title and "Doctor Answers"'],
+    [
+      'no answer count',
+      'A title\n\nThe question.\n',
+      '4: expected "Doctor Answers <number>" after the question, got the end of the scrape',
+    ],
+    [
+      'a count that is no number',
+      'A title\n\nThe question.\n\nDoctor Answers many\n',
+      '5: expected "Doctor Answers <number>" after the question, got "Doctor Answers many"',
+    ],
+    [
+      'answers before the count',
+      `A title\n\nThe question.\n\nHeadline\n\n${T}\n\nText.\n`,
+      '7: expected "Doctor Answers <number>" after the question, got "{{ voteCount >= 0 ? \'+\' + (voteCount + 1) : (voteCount + 1) }}"',
+    ],
+    [
+      'no question text',
+      'A title\n\nDoctor Answers 1\n',
+      '3: expected the question text between the title and "Doctor Answers"',
+    ],
     ['only a photo marker', '(photo)\n', '1: expected the question title before the photo marker'],
-    ['a title without letters', '¿¿¿???\n\nThe question.\n', '1: expected a title with letters or digits to name the file after'],
-    ['no answers after the count', scrapeOf('Just text.', ''), '7: expected an answer: a headline line, then the "{{ voteCount ... }}" line'],
-    ['no answers, only the disclaimer', scrapeOf(DISCLAIMER), '7: expected an answer: a headline line, then the "{{ voteCount ... }}" line'],
-    ['a template without headline', scrapeOf(T, '', 'Text.'), '7: expected the answer\'s headline on a line before this "{{ voteCount ... }}" line'],
-    ['text before the first headline', scrapeOf('Stray text.', '', 'Headline', '', T, '', 'Text.'), '7: expected the first answer\'s headline, then its "{{ voteCount ... }}" line'],
-    ['an answer without text', scrapeOf('Headline', '', T, '', 'Next', '', T, '', 'Text.'), '11: expected the answer\'s text after its "{{ voteCount ... }}" line'],
-    ['a line after the rating', scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Springfield Dermatologist', '4.0 out of 5 stars 3 reviews', 'Extra.'), '16: expected a blank line after the doctor\'s rating'],
-    ['a headline glued to a rating', scrapeOf('H1', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Springfield Dermatologist', '4.0 out of 5 stars 3 reviews', 'H2', '', T, '', 'More.'), '16: expected a blank line, then the answer\'s headline on a line of its own'],
-    ['a name without location line', scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', '', DISCLAIMER), '14: expected the doctor\'s "<location> <specialty>" line after the name'],
-    ['a name followed by a rating', scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', '4.0 out of 5 stars 3 reviews'), '14: expected the doctor\'s "<location> <specialty>" line after the name'],
-    ['a specialty without location', scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Dermatologist'), '14: expected a location before the specialty "Dermatologist"'],
-    ['a broken rating line', scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Springfield Dermatologist', '4.0 stars'), '15: expected a rating such as "4.4 out of 5 stars 28 reviews", or a blank line after the doctor'],
-    ['a rating over 5', scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Springfield Dermatologist', '7.5 out of 5 stars 3 reviews'), '15: expected a rating from 0 to 5 stars, got 7.5'],
-    ['a rating under a name without credentials', scrapeOf('H', '', T, '', 'Text.', '', 'Dr Jane Doe', 'Springfield Dermatologist', '4.0 out of 5 stars 3 reviews'), '13: expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"'],
-    ['another unrendered template', scrapeOf('H', '', T, '', 'Costs {{ price }} today.'), '11: expected text or a "{{ voteCount ... }}" line of its own, got the unrendered template "{{ price }}"'],
+    [
+      'a title without letters',
+      '¿¿¿???\n\nThe question.\n',
+      '1: expected a title with letters or digits to name the file after',
+    ],
+    [
+      'no answers after the count',
+      scrapeOf('Just text.', ''),
+      '7: expected an answer: a headline line, then the "{{ voteCount ... }}" line',
+    ],
+    [
+      'no answers, only the disclaimer',
+      scrapeOf(DISCLAIMER),
+      '7: expected an answer: a headline line, then the "{{ voteCount ... }}" line',
+    ],
+    [
+      'a template without headline',
+      scrapeOf(T, '', 'Text.'),
+      '7: expected the answer\'s headline on a line before this "{{ voteCount ... }}" line',
+    ],
+    [
+      'text before the first headline',
+      scrapeOf('Stray text.', '', 'Headline', '', T, '', 'Text.'),
+      '7: expected the first answer\'s headline, then its "{{ voteCount ... }}" line',
+    ],
+    [
+      'an answer without text',
+      scrapeOf('Headline', '', T, '', 'Next', '', T, '', 'Text.'),
+      '11: expected the answer\'s text after its "{{ voteCount ... }}" line',
+    ],
+    [
+      'a line after the rating',
+      scrapeOf(
+        'H',
+        '',
+        T,
+        '',
+        'Text.',
+        '',
+        'Jane Doe, MD',
+        'Springfield Dermatologist',
+        '4.0 out of 5 stars 3 reviews',
+        'Extra.',
+      ),
+      "16: expected a blank line after the doctor's rating",
+    ],
+    [
+      'a headline glued to a rating',
+      scrapeOf(
+        'H1',
+        '',
+        T,
+        '',
+        'Text.',
+        '',
+        'Jane Doe, MD',
+        'Springfield Dermatologist',
+        '4.0 out of 5 stars 3 reviews',
+        'H2',
+        '',
+        T,
+        '',
+        'More.',
+      ),
+      "16: expected a blank line, then the answer's headline on a line of its own",
+    ],
+    [
+      'a name without location line',
+      scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', '', DISCLAIMER),
+      '14: expected the doctor\'s "<location> <specialty>" line after the name',
+    ],
+    [
+      'a name followed by a rating',
+      scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', '4.0 out of 5 stars 3 reviews'),
+      '14: expected the doctor\'s "<location> <specialty>" line after the name',
+    ],
+    [
+      'a specialty without location',
+      scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Dermatologist'),
+      '14: expected a location before the specialty "Dermatologist"',
+    ],
+    [
+      'a broken rating line',
+      scrapeOf('H', '', T, '', 'Text.', '', 'Jane Doe, MD', 'Springfield Dermatologist', '4.0 stars'),
+      '15: expected a rating such as "4.4 out of 5 stars 28 reviews", or a blank line after the doctor',
+    ],
+    [
+      'a rating over 5',
+      scrapeOf(
+        'H',
+        '',
+        T,
+        '',
+        'Text.',
+        '',
+        'Jane Doe, MD',
+        'Springfield Dermatologist',
+        '7.5 out of 5 stars 3 reviews',
+      ),
+      '15: expected a rating from 0 to 5 stars, got 7.5',
+    ],
+    [
+      'a rating under a name without credentials',
+      scrapeOf('H', '', T, '', 'Text.', '', 'Dr Jane Doe', 'Springfield Dermatologist', '4.0 out of 5 stars 3 reviews'),
+      '13: expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"',
+    ],
+    [
+      'another unrendered template',
+      scrapeOf('H', '', T, '', 'Costs {{ price }} today.'),
+      '11: expected text or a "{{ voteCount ... }}" line of its own, got the unrendered template "{{ price }}"',
+    ],
     // Three lines ending with a rating are a doctor block of their own: its first line must be the name.
-    ['a rating two lines under the last line', scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', '4.0 out of 5 stars 3 reviews'), '11: expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"'],
-    ['a rating over 5 under the last line', scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', 'Springfield Dermatologist', '7.5 out of 5 stars 3 reviews'), '14: expected a rating from 0 to 5 stars, got 7.5'],
+    [
+      'a rating two lines under the last line',
+      scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', '4.0 out of 5 stars 3 reviews'),
+      '11: expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"',
+    ],
+    [
+      'a rating over 5 under the last line',
+      scrapeOf('H', '', T, '', 'Text.', 'Jane Doe, MD', 'Springfield Dermatologist', '7.5 out of 5 stars 3 reviews'),
+      '14: expected a rating from 0 to 5 stars, got 7.5',
+    ],
     [
       '501 numbered lines in an answer',
       scrapeOf('H', '', T, '', 'Steps:', ...Array.from({ length: 501 }, (_, i) => `${i + 1}. Step`)),
@@ -443,7 +718,19 @@ describe('importer: scrapes it cannot parse', () => {
     ],
     [
       '501 bullet lines in the question',
-      ['A question?', '', ...Array.from({ length: 501 }, () => '• Point'), '', 'Doctor Answers 1', '', 'H', '', T, '', 'Text.'].join('\n'),
+      [
+        'A question?',
+        '',
+        ...Array.from({ length: 501 }, () => '• Point'),
+        '',
+        'Doctor Answers 1',
+        '',
+        'H',
+        '',
+        T,
+        '',
+        'Text.',
+      ].join('\n'),
       '503: question.body would not be valid content: question text has more than 500 lines starting a quote or a list item; split it',
     ],
   ];
@@ -488,7 +775,10 @@ describe('importer: scrapes it cannot parse', () => {
     expect(importNow([good, broken], out)).toEqual({
       code: 1,
       out: [],
-      err: [`${broken}:2: expected "Doctor Answers <number>" after the question, got the end of the scrape`, '1 of 2 scrapes failed; no file written'],
+      err: [
+        `${broken}:2: expected "Doctor Answers <number>" after the question, got the end of the scrape`,
+        '1 of 2 scrapes failed; no file written',
+      ],
     });
     expect(importNow([good, good], out).err).toEqual([
       `${good}:1: the title gives the file name droopy-eyelid-two-weeks-after-forehead-injections.md, as does ${good}`,

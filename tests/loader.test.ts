@@ -71,7 +71,9 @@ describe('content loader', () => {
   it('fails the same way every time a bad file is parsed (no cache)', () => {
     const bad = VALID.replace('title: A question?', 'title: Botox: what to do');
     const first = problems(bad);
-    expect(first).toEqual(['content/a-thread.md:3:8 (yaml): invalid YAML: a value contains ": " (colon and space); put the whole value in quotes']);
+    expect(first).toEqual([
+      'content/a-thread.md:3:8 (yaml): invalid YAML: a value contains ": " (colon and space); put the whole value in quotes',
+    ]);
     expect(problems(bad)).toEqual(first);
   });
 
@@ -89,7 +91,9 @@ describe('content loader', () => {
 
   it('counts lines the same with CRLF and CR-only endings', () => {
     const bad = VALID.replace('value: 4.0', 'value: 6');
-    const expected = ['content/a-thread.md:14:24 answers[0].doctor.rating.value: rating must be between 0 and 5, got 6'];
+    const expected = [
+      'content/a-thread.md:14:24 answers[0].doctor.rating.value: rating must be between 0 and 5, got 6',
+    ];
     expect(problems(bad.replace(/\n/g, '\r\n'))).toEqual(expected);
     expect(problems(bad.replace(/\n/g, '\r'))).toEqual(expected);
     expect(problems(VALID.replace(/\n/g, '\r\n'))).toEqual([]);
@@ -110,7 +114,11 @@ describe('content loader', () => {
       4,
     );
     expect(error.message).toBe(
-      ['content/a.md:1:1 (file): the file is empty', 'content/b.md:3:1 title: title is missing', '2 problems in 2 of 4 files'].join('\n'),
+      [
+        'content/a.md:1:1 (file): the file is empty',
+        'content/b.md:3:1 title: title is missing',
+        '2 problems in 2 of 4 files',
+      ].join('\n'),
     );
   });
 });

@@ -28,7 +28,12 @@ type Shown = { text: string; item?: number | 'bullet' };
  */
 function shownLines(html: string): Shown[] {
   const $ = load(html, null, false);
-  expect($('*').toArray().map((el) => ('tagName' in el ? el.tagName : el.type)).filter((tag) => !['p', 'br', 'ul', 'ol', 'li'].includes(tag))).toEqual([]);
+  expect(
+    $('*')
+      .toArray()
+      .map((el) => ('tagName' in el ? el.tagName : el.type))
+      .filter((tag) => !['p', 'br', 'ul', 'ol', 'li'].includes(tag)),
+  ).toEqual([]);
   return $.root()
     .children()
     .toArray()
@@ -49,11 +54,13 @@ function shownLines(html: string): Shown[] {
 const shown = (...texts: string[][]) => shownLines(renderMarkdown(written(...texts), 3));
 
 describe('importer: lines inside a paragraph', () => {
-  it('ends every line but a paragraph\'s last with a hard break, and escapes as before', () => {
+  it("ends every line but a paragraph's last with a hard break, and escapes as before", () => {
     expect(written(['Swelling peaks on day two.', 'Ice helps.', 'Call if it gets *worse*.'], ['Next paragraph.'])).toBe(
       'Swelling peaks on day two.\\\nIce helps.\\\nCall if it gets \\*worse\\*.\n\nNext paragraph.\n',
     );
-    expect(shown(['Swelling peaks on day two.', 'Ice helps.', 'Call if it gets *worse*.'], ['Next paragraph.'])).toEqual([
+    expect(
+      shown(['Swelling peaks on day two.', 'Ice helps.', 'Call if it gets *worse*.'], ['Next paragraph.']),
+    ).toEqual([
       { text: 'Swelling peaks on day two.' },
       { text: 'Ice helps.' },
       { text: 'Call if it gets *worse*.' },
@@ -63,7 +70,11 @@ describe('importer: lines inside a paragraph', () => {
 
   it('keeps a line that ends with a backslash, and a following "---" or "===", as typed', () => {
     expect(written(['C:\\Users\\me\\', '---', '==='])).toBe('C:\\\\Users\\\\me\\\\\\\n\\---\\\n\\===\n');
-    expect(shown(['C:\\Users\\me\\', '---', '==='])).toEqual([{ text: 'C:\\Users\\me\\' }, { text: '---' }, { text: '===' }]);
+    expect(shown(['C:\\Users\\me\\', '---', '==='])).toEqual([
+      { text: 'C:\\Users\\me\\' },
+      { text: '---' },
+      { text: '===' },
+    ]);
   });
 
   it('writes a one-line paragraph without any break, as the seed has', () => {
@@ -72,16 +83,18 @@ describe('importer: lines inside a paragraph', () => {
 });
 
 describe('importer: lists', () => {
-  it('turns the issue\'s question and steps into numbered lists after a line of text', () => {
+  it("turns the issue's question and steps into numbered lists after a line of text", () => {
     expect(written(['My photo is at C:\\Users\\me\\photo.jpg', '1. It hurts', "2. It's hard"])).toBe(
       "My photo is at C:\\\\Users\\\\me\\\\photo.jpg\n\n1. It hurts\n2. It's hard\n",
     );
-    expect(shown(['Steps I give patients:', '1. Ice 10 minutes on, 10 off', '2. Arnica', '3. Sleep elevated'])).toEqual([
-      { text: 'Steps I give patients:' },
-      { text: 'Ice 10 minutes on, 10 off', item: 1 },
-      { text: 'Arnica', item: 2 },
-      { text: 'Sleep elevated', item: 3 },
-    ]);
+    expect(shown(['Steps I give patients:', '1. Ice 10 minutes on, 10 off', '2. Arnica', '3. Sleep elevated'])).toEqual(
+      [
+        { text: 'Steps I give patients:' },
+        { text: 'Ice 10 minutes on, 10 off', item: 1 },
+        { text: 'Arnica', item: 2 },
+        { text: 'Sleep elevated', item: 3 },
+      ],
+    );
   });
 
   it('writes "- " and "* " lists with their own bullet, "• " as "-", and a list from 3 or from 0 with its first number', () => {
@@ -97,7 +110,9 @@ describe('importer: lists', () => {
     expect(written(['- a', '- b', '• c', '• d', '* e', '* f'])).toBe('- a\n- b\n\n* c\n* d\n\n- e\n- f\n');
     // Across paragraphs too: a blank line alone would make one loose list of both.
     expect(written(['- a', '- b'], ['- c', '- d'])).toBe('- a\n- b\n\n* c\n* d\n');
-    expect(renderMarkdown(written(['- a', '- b'], ['- c', '- d']), 3)).toBe('<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ul>\n<li>c</li>\n<li>d</li>\n</ul>\n');
+    expect(renderMarkdown(written(['- a', '- b'], ['- c', '- d']), 3)).toBe(
+      '<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ul>\n<li>c</li>\n<li>d</li>\n</ul>\n',
+    );
     expect(shown(['1. a', '2. b', '1. c', '2. d'])).toEqual([
       { text: 'a', item: 1 },
       { text: 'b', item: 2 },
@@ -133,7 +148,9 @@ describe('importer: lists', () => {
     expect(written(['1. Ice', '2. Arnica', 'Then rest.', '3. Sleep elevated', '4. Walk'])).toBe(
       '1. Ice\n2. Arnica\n\nThen rest.\n\n3. Sleep elevated\n4. Walk\n',
     );
-    expect(written(['1. Ice', 'Wrapped in a towel.', '2. Arnica'])).toBe('1\\. Ice\\\nWrapped in a towel.\\\n2\\. Arnica\n');
+    expect(written(['1. Ice', 'Wrapped in a towel.', '2. Arnica'])).toBe(
+      '1\\. Ice\\\nWrapped in a towel.\\\n2\\. Arnica\n',
+    );
   });
 
   it('shows item text that markdown would read as a marker, a block or a break exactly as typed', () => {
@@ -185,7 +202,39 @@ describe('importer: lists', () => {
 });
 
 describe('importer: 1,000 random paragraphs of marker-like lines', () => {
-  const pieces = ['- ', '* ', '• ', '+ ', '1. ', '2. ', '3. ', '2) ', '3) ', '01. ', '0. ', '998. ', '999999999. ', '1234567890. ', '-', '1.', '#', '# ', '> ', '---', '===', '\\', '*', '_', '<b>', '&amp;', '`', '[x](y)', 'text', 'word ', '  '];
+  const pieces = [
+    '- ',
+    '* ',
+    '• ',
+    '+ ',
+    '1. ',
+    '2. ',
+    '3. ',
+    '2) ',
+    '3) ',
+    '01. ',
+    '0. ',
+    '998. ',
+    '999999999. ',
+    '1234567890. ',
+    '-',
+    '1.',
+    '#',
+    '# ',
+    '> ',
+    '---',
+    '===',
+    '\\',
+    '*',
+    '_',
+    '<b>',
+    '&amp;',
+    '`',
+    '[x](y)',
+    'text',
+    'word ',
+    '  ',
+  ];
 
   /**
    * A scrape-like line: pieces joined, spaces collapsed and trimmed as the importer's normalizer
@@ -215,8 +264,15 @@ describe('importer: 1,000 random paragraphs of marker-like lines', () => {
       lines.forEach((line, i) => {
         if (line.item !== undefined) items[line.item === 'bullet' ? 'bullet' : 'numbered'] += 1;
         const typed = source[i] ?? '';
-        const marker = line.item === 'bullet' ? ['-', '*', '•'] : line.item === undefined ? [''] : [`${line.item}.`, `${line.item})`];
-        const asTyped = marker.some((m) => (m === '' ? typed === line.text : typed === (line.text === '' ? m : `${m} ${line.text}`)));
+        const marker =
+          line.item === 'bullet'
+            ? ['-', '*', '•']
+            : line.item === undefined
+              ? ['']
+              : [`${line.item}.`, `${line.item})`];
+        const asTyped = marker.some((m) =>
+          m === '' ? typed === line.text : typed === (line.text === '' ? m : `${m} ${line.text}`),
+        );
         expect(asTyped, `${JSON.stringify(texts)}: line ${i + 1} ${JSON.stringify(line)}`).toBe(true);
       });
     }

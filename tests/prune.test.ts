@@ -29,7 +29,10 @@ describe('the post-export prune', () => {
       '_next/data/build/threads/x.json': '{}',
       'pagefind/pagefind.js': 'js',
     });
-    expect(await pruneUnreferenced(dir)).toEqual(['_next/data/build/threads/x.json', '_next/static/chunks/framework.js']);
+    expect(await pruneUnreferenced(dir)).toEqual([
+      '_next/data/build/threads/x.json',
+      '_next/static/chunks/framework.js',
+    ]);
     expect(listFiles(dir).sort()).toEqual([
       '_next/static/chunks/search.js',
       '_next/static/css/a.css',

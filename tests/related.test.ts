@@ -55,15 +55,22 @@ describe('related threads (TF-IDF over title and question)', () => {
 
   it('scores a bounded set of candidates when a term is shared by thousands of threads', () => {
     // A word no other pair of threads uses: "w" and three letters from a number.
-    const word = (k: number) => `w${[k % 26, Math.floor(k / 26) % 26, Math.floor(k / 676)].map((d) => String.fromCharCode(97 + d)).join('')}`;
+    const word = (k: number) =>
+      `w${[k % 26, Math.floor(k / 26) % 26, Math.floor(k / 676)].map((d) => String.fromCharCode(97 + d)).join('')}`;
     // 2,400 threads share "rhinoplasty" (under half of 4,901 threads, so it counts), two by two a
     // word; every seventh repeats "rhinoplasty", so it weighs more there. 2,500 others are about
     // other things, in groups of 100. The lone thread shares nothing but "rhinoplasty".
     const sharing = Array.from({ length: 2400 }, (_, i) =>
-      thread(`r${String(i).padStart(4, '0')}`, `Rhinoplasty ${i % 7 === 3 ? 'rhinoplasty ' : ''}${word(Math.floor(i / 2))}`),
+      thread(
+        `r${String(i).padStart(4, '0')}`,
+        `Rhinoplasty ${i % 7 === 3 ? 'rhinoplasty ' : ''}${word(Math.floor(i / 2))}`,
+      ),
     );
     const others = Array.from({ length: 2500 }, (_, i) =>
-      thread(`o${String(i).padStart(4, '0')}`, `${word(10_000 + Math.floor(i / 100))} ${word(5000 + Math.floor(i / 2))}`),
+      thread(
+        `o${String(i).padStart(4, '0')}`,
+        `${word(10_000 + Math.floor(i / 100))} ${word(5000 + Math.floor(i / 2))}`,
+      ),
     );
     const lone = thread('lone', 'Rhinoplasty');
     const archive = [...sharing, ...others, lone];
@@ -87,7 +94,9 @@ describe('related threads (TF-IDF over title and question)', () => {
   });
 
   it('gives the unbounded result while no term is in more threads than the cap', () => {
-    const many = Array.from({ length: 30 }, (_, i) => thread(`s${i}`, `Swelling ${i % 3 ? 'bruising' : 'numbness'} ${'k'.repeat(3 + (i % 5))}`));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      thread(`s${i}`, `Swelling ${i % 3 ? 'bruising' : 'numbness'} ${'k'.repeat(3 + (i % 5))}`),
+    );
     const unrelated = Array.from({ length: 32 }, (_, i) => thread(`u${i}`, `Unrelated${'u'.repeat(i)}`));
     const archive = [...many, ...unrelated, ...THREADS];
     const whole = relatedThreads(archive, { postingsPerTerm: Infinity });
@@ -108,7 +117,13 @@ describe('related threads (TF-IDF over title and question)', () => {
 
   it('reads topic words: lowercase, no stop words, numbers or short words, plural s dropped', () => {
     expect(terms('Is my Botox injection wearing off after 3 months? Muscles, jaw & TMJ')).toEqual([
-      'botox', 'injection', 'wearing', 'month', 'muscle', 'jaw', 'tmj',
+      'botox',
+      'injection',
+      'wearing',
+      'month',
+      'muscle',
+      'jaw',
+      'tmj',
     ]);
   });
 });

@@ -3,7 +3,14 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { syntheticThread } from '../bench/generate';
 import { loadContent } from '../src/content/load';
-import { firstWords, plainText, renderMarkdown, renderMarkdownWithText, renderPlainParagraphs, renderWithRemark } from '../src/views/markdown';
+import {
+  firstWords,
+  plainText,
+  renderMarkdown,
+  renderMarkdownWithText,
+  renderPlainParagraphs,
+  renderWithRemark,
+} from '../src/views/markdown';
 import { ROOT } from './helpers/build';
 import { damagedCopies } from './helpers/damage';
 
@@ -19,7 +26,10 @@ describe('markdown renderer', () => {
   });
 
   it('keeps link text but never a javascript: or data: href', () => {
-    const html = renderMarkdown('[click](javascript:alert(1)) and [data](data:text/html,x) and [ok](https://example.org/)', 3);
+    const html = renderMarkdown(
+      '[click](javascript:alert(1)) and [data](data:text/html,x) and [ok](https://example.org/)',
+      3,
+    );
     expect(html).toBe('<p><a>click</a> and <a>data</a> and <a href="https://example.org/">ok</a></p>\n');
   });
 
@@ -29,17 +39,22 @@ describe('markdown renderer', () => {
   });
 
   it('extracts plain text and cuts it to whole words', () => {
-    expect(plainText('Some *emphasis* and `code`.\n\nNext <b>para</b>, **bo**ld.')).toBe('Some emphasis and code. Next <b>para</b>, bold.');
+    expect(plainText('Some *emphasis* and `code`.\n\nNext <b>para</b>, **bo**ld.')).toBe(
+      'Some emphasis and code. Next <b>para</b>, bold.',
+    );
     expect(firstWords('one two three four', 2)).toBe('one two…');
     expect(firstWords('one two', 2)).toBe('one two');
     expect(firstWords('One. Two three', 1)).toBe('One. …');
   });
 
   it('keeps words apart across a hard line break in the plain text', () => {
-    expect(renderMarkdownWithText('ends with two spaces  \nnext line', 3)).toEqual({ html: '<p>ends with two spaces<br>\nnext line</p>\n', text: 'ends with two spaces next line' });
+    expect(renderMarkdownWithText('ends with two spaces  \nnext line', 3)).toEqual({
+      html: '<p>ends with two spaces<br>\nnext line</p>\n',
+      text: 'ends with two spaces next line',
+    });
   });
 
-  it('keeps words apart across the importer\'s backslash breaks and list items, in the page text and in excerpts', () => {
+  it("keeps words apart across the importer's backslash breaks and list items, in the page text and in excerpts", () => {
     // What the importer writes for "Steps:" / "Ice" / "1. Arnica" / "2. Rest", then "- Sleep" / "- Walk".
     const markdown = 'Steps:\\\nIce\n\n1. Arnica\n2. Rest\n\n- Sleep\n- Walk\n';
     expect(renderMarkdownWithText(markdown, 3)).toEqual({
@@ -56,14 +71,22 @@ describe('the quick path for plain paragraphs', () => {
     const quick = renderPlainParagraphs(markdown);
     if (!quick) return 'declined';
     const full = renderWithRemark(markdown, 3);
-    return isDeepStrictEqual(quick, full) ? 'same' : `${JSON.stringify(markdown)}: ${JSON.stringify(quick)} vs ${JSON.stringify(full)}`;
+    return isDeepStrictEqual(quick, full)
+      ? 'same'
+      : `${JSON.stringify(markdown)}: ${JSON.stringify(quick)} vs ${JSON.stringify(full)}`;
   }
 
   const seed = loadContent(path.join(ROOT, 'content')).threads;
   // The browser fixtures hold the importer's lists and hard breaks.
   const fixtures = loadContent(path.join(ROOT, 'tests', 'fixtures', 'browser-content')).threads;
-  const bodies = [...seed, ...fixtures, ...Array.from({ length: 40 }, (_, i) => syntheticThread(i).text).map((text) => ({ text }))].flatMap((t) =>
-    'answers' in t ? [t.question.body, ...t.answers.map((a) => a.body)] : [t.text.slice(t.text.lastIndexOf('\n---\n') + 5)],
+  const bodies = [
+    ...seed,
+    ...fixtures,
+    ...Array.from({ length: 40 }, (_, i) => syntheticThread(i).text).map((text) => ({ text })),
+  ].flatMap((t) =>
+    'answers' in t
+      ? [t.question.body, ...t.answers.map((a) => a.body)]
+      : [t.text.slice(t.text.lastIndexOf('\n---\n') + 5)],
   );
 
   it('renders the seed and bench bodies as remark does, and settles most of them', () => {
@@ -104,7 +127,44 @@ describe('the quick path for plain paragraphs', () => {
   });
 
   it('agrees with remark on 3,000 bodies damaged with markdown punctuation', () => {
-    const pieces = ['*', '_', '`', '[', ']', '(', ')', '<', '>', '&', '&amp;', '&#', '\\', '~', '|', '#', '# ', '- ', '+ ', '1. ', '2) ', '=', '---', '\n', '\n\n', '  \n', ' ', '\t', '\u00a0', '\u2028', '!', '"', "'", ':', 'http://a.b', '\n    '];
+    const pieces = [
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      '&',
+      '&amp;',
+      '&#',
+      '\\',
+      '~',
+      '|',
+      '#',
+      '# ',
+      '- ',
+      '+ ',
+      '1. ',
+      '2) ',
+      '=',
+      '---',
+      '\n',
+      '\n\n',
+      '  \n',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '!',
+      '"',
+      "'",
+      ':',
+      'http://a.b',
+      '\n    ',
+    ];
     const results = damagedCopies(bodies, pieces, 3000, 11).map(compare);
     expect(results.filter((r) => r !== 'same' && r !== 'declined')).toEqual([]);
     expect(results.filter((r) => r === 'same').length).toBeGreaterThan(500);

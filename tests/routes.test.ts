@@ -22,9 +22,21 @@ const archive = memoryArchive('/archive', [
     topics: ['Botox'],
     question: { body: 'Question.', date: '2021-01-01' },
     source: { site: 'Example' },
-    answers: [{ headline: 'A', body: 'B.', doctor: { name: 'Ann Lee', credentials: ['MD'], location: 'Paris', specialty: 'Dermatologist' } }],
+    answers: [
+      {
+        headline: 'A',
+        body: 'B.',
+        doctor: { name: 'Ann Lee', credentials: ['MD'], location: 'Paris', specialty: 'Dermatologist' },
+      },
+    ],
   }),
-  ThreadSchema.parse({ slug: 'knee', title: 'Knee', question: { body: 'Question.' }, source: { site: 'Example' }, answers: [{ headline: 'A', body: 'B.' }] }),
+  ThreadSchema.parse({
+    slug: 'knee',
+    title: 'Knee',
+    question: { body: 'Question.' },
+    source: { site: 'Example' },
+    answers: [{ headline: 'A', body: 'B.' }],
+  }),
 ]);
 
 describe('the route table', () => {
@@ -71,17 +83,19 @@ describe('the route table', () => {
   });
 
   it('puts each page in its header section', () => {
-    expect(['/', '/page/[n]', '/threads/[slug]', '/topics/[slug]/page/[n]', '/locations', '/doctors/[slug]', '/search', '/404', '/_error'].map(sectionOf)).toEqual([
-      'questions',
-      'questions',
-      'questions',
-      'topics',
-      'doctors',
-      'doctors',
-      'search',
-      null,
-      null,
-    ]);
+    expect(
+      [
+        '/',
+        '/page/[n]',
+        '/threads/[slug]',
+        '/topics/[slug]/page/[n]',
+        '/locations',
+        '/doctors/[slug]',
+        '/search',
+        '/404',
+        '/_error',
+      ].map(sectionOf),
+    ).toEqual(['questions', 'questions', 'questions', 'topics', 'doctors', 'doctors', 'search', null, null]);
   });
 
   it('gives a shard a page by its parameters joined by "/"', () => {

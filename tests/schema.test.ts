@@ -11,7 +11,13 @@ const valid = {
     {
       headline: 'An answer',
       body: 'Answer text.',
-      doctor: { name: 'Jane Doe', credentials: ['MD'], location: 'Springfield', specialty: 'Dermatologist', rating: { value: 4.4, reviews: 28 } },
+      doctor: {
+        name: 'Jane Doe',
+        credentials: ['MD'],
+        location: 'Springfield',
+        specialty: 'Dermatologist',
+        rating: { value: 4.4, reviews: 28 },
+      },
     },
   ],
 };
@@ -110,7 +116,9 @@ describe('thread schema', () => {
         `slug: slug must be lowercase letters a-z, digits and single hyphens, got ${JSON.stringify(slug)}`,
       ]);
     }
-    expect(messages({ ...valid, slug: 'a'.repeat(101) })).toEqual(['slug: slug must be at most 100 characters, got 101']);
+    expect(messages({ ...valid, slug: 'a'.repeat(101) })).toEqual([
+      'slug: slug must be at most 100 characters, got 101',
+    ]);
   });
 
   it('checks question dates', () => {
@@ -121,10 +129,15 @@ describe('thread schema', () => {
 
   it('takes topics as an optional list of one-line names, each once, at most 20', () => {
     expect(ThreadSchema.parse(valid)).not.toHaveProperty('topics');
-    expect(ThreadSchema.parse({ ...valid, topics: ['Botox', 'Masseter Botox'] }).topics).toEqual(['Botox', 'Masseter Botox']);
+    expect(ThreadSchema.parse({ ...valid, topics: ['Botox', 'Masseter Botox'] }).topics).toEqual([
+      'Botox',
+      'Masseter Botox',
+    ]);
     expect(messages({ ...valid, topics: [] })).toEqual([]);
     expect(messages({ ...valid, topics: Array.from({ length: 20 }, (_, i) => `Topic ${i}`) })).toEqual([]);
-    expect(messages({ ...valid, topics: 'Botox' })).toEqual(['topics: topics must be a list such as [Botox, Masseter Botox], got "Botox"']);
+    expect(messages({ ...valid, topics: 'Botox' })).toEqual([
+      'topics: topics must be a list such as [Botox, Masseter Botox], got "Botox"',
+    ]);
     expect(messages({ ...valid, topics: ['Botox', 'Lips\tand cheeks', 'Botox\u2028x', 'Fillers ', 7] })).toEqual([
       'topics.1: topic contains a tab at position 5; use a space',
       'topics.2: topic must be one line, got a line break at position 6; write it on one line',

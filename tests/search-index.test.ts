@@ -12,7 +12,10 @@ function site(pages: Record<string, boolean>): string {
   for (const [slug, marked] of Object.entries(pages)) {
     mkdirSync(path.join(dir, 'threads', slug), { recursive: true });
     const article = `<article${marked ? ' data-pagefind-body' : ''}><h1>${slug}</h1><p>Masseter question ${slug}.</p></article>`;
-    writeFileSync(path.join(dir, 'threads', slug, 'index.html'), `<!DOCTYPE html><html lang="en"><head><title>${slug}</title></head><body>${article}</body></html>`);
+    writeFileSync(
+      path.join(dir, 'threads', slug, 'index.html'),
+      `<!DOCTYPE html><html lang="en"><head><title>${slug}</title></head><body>${article}</body></html>`,
+    );
   }
   return dir;
 }
@@ -31,7 +34,9 @@ describe('search index', () => {
   it('resolves with the page count once the indexer has exited, every file of the bundle written', async () => {
     dir = site({ one: true, two: true, three: true });
     expect(await writeSearchIndex(dir, ['one', 'two', 'three'])).toEqual([3]);
-    const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(entry.languages.en?.page_count).toBe(3);
     expect(readdirSync(path.join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
@@ -39,9 +44,22 @@ describe('search index', () => {
 
   it('splits a larger archive into bundles by name, each indexed on its own from links to its pages', async () => {
     dir = site({ apple: true, banana: true, cherry: true, date: true, elder: true });
-    expect(await writeSearchIndex(dir, ['elder', 'date', 'cherry', 'banana', 'apple'], ['/pagefind/', '/pagefind-2/'])).toEqual([3, 2]);
+    expect(
+      await writeSearchIndex(dir, ['elder', 'date', 'cherry', 'banana', 'apple'], ['/pagefind/', '/pagefind-2/']),
+    ).toEqual([3, 2]);
     const urls = (bundle: string) =>
-      readdirSync(path.join(dir, bundle, 'fragment')).map((f) => (JSON.parse(gunzipSync(readFileSync(path.join(dir, bundle, 'fragment', f))).toString('utf8').slice(12)) as { url: string }).url).sort();
+      readdirSync(path.join(dir, bundle, 'fragment'))
+        .map(
+          (f) =>
+            (
+              JSON.parse(
+                gunzipSync(readFileSync(path.join(dir, bundle, 'fragment', f)))
+                  .toString('utf8')
+                  .slice(12),
+              ) as { url: string }
+            ).url,
+        )
+        .sort();
     expect(urls('pagefind')).toEqual(['/threads/apple/', '/threads/banana/', '/threads/cherry/']);
     expect(urls('pagefind-2')).toEqual(['/threads/date/', '/threads/elder/']);
     // The linked copies are gone; the pages are where they were.
@@ -52,12 +70,16 @@ describe('search index', () => {
   it('fails when a thread page is left out of the index, naming both counts', async () => {
     // Once one page marks its article, Pagefind skips pages that do not: a thread nobody could find.
     dir = site({ one: true, two: false });
-    await expect(writeSearchIndex(dir, ['one', 'two'])).rejects.toThrow('pagefind indexed 1 pages, but the archive has 2 threads');
+    await expect(writeSearchIndex(dir, ['one', 'two'])).rejects.toThrow(
+      'pagefind indexed 1 pages, but the archive has 2 threads',
+    );
   });
 
-  it('fails with the indexer\'s own message when it cannot build an index', async () => {
+  it("fails with the indexer's own message when it cannot build an index", async () => {
     dir = site({});
-    await expect(writeSearchIndex(dir, [])).rejects.toThrow(/^pagefind stopped with exit code 1:\nError: Pagefind was not able to build an index/u);
+    await expect(writeSearchIndex(dir, [])).rejects.toThrow(
+      /^pagefind stopped with exit code 1:\nError: Pagefind was not able to build an index/u,
+    );
   });
 
   it('runs the indexer on the first core this process may use, through taskset, and unpinned where taskset is missing or cannot pin', () => {
@@ -66,15 +88,30 @@ describe('search index', () => {
       probes.push([command, ...args]);
       return ok;
     };
-    expect(indexerCommand('/bin/pagefind', '2,4-7', '/usr/bin/taskset', works(true))).toEqual({ command: '/usr/bin/taskset', args: ['--cpu-list', '2', '/bin/pagefind'] });
-    expect(indexerCommand('/bin/pagefind', '0-1', '/usr/bin/taskset', works(false))).toEqual({ command: '/bin/pagefind', args: [] });
+    expect(indexerCommand('/bin/pagefind', '2,4-7', '/usr/bin/taskset', works(true))).toEqual({
+      command: '/usr/bin/taskset',
+      args: ['--cpu-list', '2', '/bin/pagefind'],
+    });
+    expect(indexerCommand('/bin/pagefind', '0-1', '/usr/bin/taskset', works(false))).toEqual({
+      command: '/bin/pagefind',
+      args: [],
+    });
     expect(probes).toEqual([
       ['/usr/bin/taskset', '--cpu-list', '2', 'true'],
       ['/usr/bin/taskset', '--cpu-list', '0', 'true'],
     ]);
-    expect(indexerCommand('/bin/pagefind', '0-1', undefined, works(true))).toEqual({ command: '/bin/pagefind', args: [] });
-    expect(indexerCommand('/bin/pagefind', undefined, '/usr/bin/taskset', works(true))).toEqual({ command: '/bin/pagefind', args: [] });
-    expect(indexerCommand('/bin/pagefind', 'garbage', '/usr/bin/taskset', works(true))).toEqual({ command: '/bin/pagefind', args: [] });
+    expect(indexerCommand('/bin/pagefind', '0-1', undefined, works(true))).toEqual({
+      command: '/bin/pagefind',
+      args: [],
+    });
+    expect(indexerCommand('/bin/pagefind', undefined, '/usr/bin/taskset', works(true))).toEqual({
+      command: '/bin/pagefind',
+      args: [],
+    });
+    expect(indexerCommand('/bin/pagefind', 'garbage', '/usr/bin/taskset', works(true))).toEqual({
+      command: '/bin/pagefind',
+      args: [],
+    });
     expect(probes).toHaveLength(2);
   });
 });

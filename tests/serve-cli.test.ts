@@ -33,7 +33,11 @@ function writeSite(): string {
 function start(dir: string, env: Record<string, string>): Promise<string> {
   const base = { ...process.env };
   for (const key of ['SITE_URL', 'BASE_PATH', 'SITE_NAME', 'PORT']) delete base[key];
-  child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/serve.ts', dir], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/serve.ts', dir], {
+    cwd: ROOT,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child?.stdout?.on('data', (chunk: Buffer) => {
@@ -60,7 +64,10 @@ describe('npm start: serving out/', () => {
     site = writeSite();
     const taken = await holdPort();
     const line = await start(site, { PORT: String(taken) });
-    const match = /^Port (\d+) is taken; serving (.+)\/ at (http:\/\/127\.0\.0\.1:(\d+)\/) instead \(Ctrl\+C to stop\)$/u.exec(line);
+    const match =
+      /^Port (\d+) is taken; serving (.+)\/ at (http:\/\/127\.0\.0\.1:(\d+)\/) instead \(Ctrl\+C to stop\)$/u.exec(
+        line,
+      );
     expect(match, line).not.toBeNull();
     expect(Number(match?.[1])).toBe(taken);
     expect(match?.[2]).toBe(site);

@@ -43,9 +43,20 @@ describe('reading the settings', () => {
       INIT_CWD: '/home/keeper',
     });
     expect(errors).toEqual([]);
-    expect(settings).toMatchObject({ contentDir: 'archive', searchBundleThreads: 50, sitemapMaxUrls: 400, port: 8080, shard: { index: 2, count: 4 }, live: true, callerDir: '/home/keeper' });
+    expect(settings).toMatchObject({
+      contentDir: 'archive',
+      searchBundleThreads: 50,
+      sitemapMaxUrls: 400,
+      port: 8080,
+      shard: { index: 2, count: 4 },
+      live: true,
+      callerDir: '/home/keeper',
+    });
     // The build's pages read its snapshot, never the folder live.
-    expect(readSettings({ NODE_ENV: 'development', THREADS_SNAPSHOT: '.next/cache/snapshot' }).settings).toMatchObject({ live: false, snapshot: '.next/cache/snapshot' });
+    expect(readSettings({ NODE_ENV: 'development', THREADS_SNAPSHOT: '.next/cache/snapshot' }).settings).toMatchObject({
+      live: false,
+      snapshot: '.next/cache/snapshot',
+    });
   });
 
   it('takes the base path from a folder in SITE_URL, or from BASE_PATH when they agree', () => {
@@ -53,7 +64,11 @@ describe('reading the settings', () => {
     expect(site(readSettings({ SITE_URL: 'https://example.org/archive' }))).toEqual(archive);
     expect(site(readSettings({ SITE_URL: 'https://example.org/archive/' }))).toEqual(archive);
     const agreeing = readSettings({ SITE_URL: 'https://example.org/archive', BASE_PATH: '/archive/' });
-    expect({ ...site(agreeing), errors: agreeing.errors, warnings: agreeing.warnings }).toEqual({ ...archive, errors: [], warnings: [] });
+    expect({ ...site(agreeing), errors: agreeing.errors, warnings: agreeing.warnings }).toEqual({
+      ...archive,
+      errors: [],
+      warnings: [],
+    });
     // As GitHub's configure-pages gives them: the origin, and the folder apart.
     expect(site(readSettings({ SITE_URL: 'https://example.org', BASE_PATH: '/archive' }))).toEqual(archive);
     expect(readSettings({ SITE_URL: 'https://example.org/', BASE_PATH: '/' }).settings.basePath).toBe('');
@@ -62,26 +77,86 @@ describe('reading the settings', () => {
   });
 
   it.each([
-    ['a SITE_URL without a scheme', { SITE_URL: 'example.org/archive' }, 'SITE_URL="example.org/archive": the address has no scheme; write SITE_URL="https://example.org/archive"'],
-    ['a SITE_URL that is not a web address', { SITE_URL: 'ftp://example.org' }, 'SITE_URL="ftp://example.org": not a web address; write the address readers use, such as SITE_URL=https://example.org'],
-    ['a SITE_URL with a query', { SITE_URL: 'https://example.org/archive?x=1' }, 'SITE_URL="https://example.org/archive?x=1": a "?" or "#" part has no place in the site\'s address; write SITE_URL="https://example.org/archive"'],
-    ['a SITE_URL with a password', { SITE_URL: 'https://me:secret@example.org' }, 'SITE_URL="https://me:secret@example.org": a user name or password would be published in every page; write SITE_URL="https://example.org"'],
-    ['a SITE_URL with a space', { SITE_URL: 'https://example.org/my archive' }, 'SITE_URL="https://example.org/my archive": the address holds a space; write the folder as it appears in the browser, such as SITE_URL=https://example.org/my-archive'],
-    ['a BASE_PATH without a leading slash', { BASE_PATH: 'archive' }, 'BASE_PATH="archive": a base path starts with "/"; write BASE_PATH="/archive"'],
-    ['a BASE_PATH with a space', { BASE_PATH: '/my archive' }, 'BASE_PATH="/my archive": a base path holds no spaces, "?", "#" or empty folders; write the folder as it appears in the browser, such as BASE_PATH=/archive'],
+    [
+      'a SITE_URL without a scheme',
+      { SITE_URL: 'example.org/archive' },
+      'SITE_URL="example.org/archive": the address has no scheme; write SITE_URL="https://example.org/archive"',
+    ],
+    [
+      'a SITE_URL that is not a web address',
+      { SITE_URL: 'ftp://example.org' },
+      'SITE_URL="ftp://example.org": not a web address; write the address readers use, such as SITE_URL=https://example.org',
+    ],
+    [
+      'a SITE_URL with a query',
+      { SITE_URL: 'https://example.org/archive?x=1' },
+      'SITE_URL="https://example.org/archive?x=1": a "?" or "#" part has no place in the site\'s address; write SITE_URL="https://example.org/archive"',
+    ],
+    [
+      'a SITE_URL with a password',
+      { SITE_URL: 'https://me:secret@example.org' },
+      'SITE_URL="https://me:secret@example.org": a user name or password would be published in every page; write SITE_URL="https://example.org"',
+    ],
+    [
+      'a SITE_URL with a space',
+      { SITE_URL: 'https://example.org/my archive' },
+      'SITE_URL="https://example.org/my archive": the address holds a space; write the folder as it appears in the browser, such as SITE_URL=https://example.org/my-archive',
+    ],
+    [
+      'a BASE_PATH without a leading slash',
+      { BASE_PATH: 'archive' },
+      'BASE_PATH="archive": a base path starts with "/"; write BASE_PATH="/archive"',
+    ],
+    [
+      'a BASE_PATH with a space',
+      { BASE_PATH: '/my archive' },
+      'BASE_PATH="/my archive": a base path holds no spaces, "?", "#" or empty folders; write the folder as it appears in the browser, such as BASE_PATH=/archive',
+    ],
     [
       'a BASE_PATH that disagrees with SITE_URL',
       { SITE_URL: 'https://example.org/archive', BASE_PATH: '/docs' },
       'BASE_PATH="/docs" and SITE_URL="https://example.org/archive" name different folders; unset BASE_PATH (SITE_URL\'s folder is the base path) or write BASE_PATH="/archive"',
     ],
-    ['an empty SITE_NAME', { SITE_NAME: ' ' }, 'SITE_NAME=" ": the name is empty; unset SITE_NAME for "Q&A Thread Archive" or write the archive\'s name, such as SITE_NAME="Botox answers"'],
-    ['a SITE_NAME on two lines', { SITE_NAME: 'Botox\nanswers' }, 'SITE_NAME="Botox\\nanswers": the name holds a line break or another control character; write it on one line'],
-    ['a SITE_NAME too long for a title', { SITE_NAME: 'x'.repeat(81) }, 'SITE_NAME is 81 characters long, over 80; write a shorter name (it is in every page\'s title)'],
-    ['an empty CONTENT_DIR', { CONTENT_DIR: '' }, 'CONTENT_DIR="": no folder named; unset CONTENT_DIR for content/ or write the folder that holds the .md files'],
-    ['a SEARCH_BUNDLE_THREADS of 0', { SEARCH_BUNDLE_THREADS: '0' }, 'SEARCH_BUNDLE_THREADS="0": not a whole number from 1; unset it for 20000, or write fewer threads a search bundle, such as SEARCH_BUNDLE_THREADS=5000'],
-    ['a SITEMAP_MAX_URLS over the protocol\'s limit', { SITEMAP_MAX_URLS: '60000' }, 'SITEMAP_MAX_URLS="60000": not a whole number from 1 to 50000; unset it for 50000, or write fewer URLs a sitemap, such as SITEMAP_MAX_URLS=10000'],
-    ['a PORT that is no port', { PORT: '3000a' }, 'PORT="3000a": not a port number; write a number from 1 to 65535, such as PORT=3000'],
-    ['a BUILD_SHARD past the count', { BUILD_SHARD: '5/4' }, 'BUILD_SHARD: --shard 5/4: there is no shard 5 of 4; <i> runs from 1 to 4'],
+    [
+      'an empty SITE_NAME',
+      { SITE_NAME: ' ' },
+      'SITE_NAME=" ": the name is empty; unset SITE_NAME for "Q&A Thread Archive" or write the archive\'s name, such as SITE_NAME="Botox answers"',
+    ],
+    [
+      'a SITE_NAME on two lines',
+      { SITE_NAME: 'Botox\nanswers' },
+      'SITE_NAME="Botox\\nanswers": the name holds a line break or another control character; write it on one line',
+    ],
+    [
+      'a SITE_NAME too long for a title',
+      { SITE_NAME: 'x'.repeat(81) },
+      "SITE_NAME is 81 characters long, over 80; write a shorter name (it is in every page's title)",
+    ],
+    [
+      'an empty CONTENT_DIR',
+      { CONTENT_DIR: '' },
+      'CONTENT_DIR="": no folder named; unset CONTENT_DIR for content/ or write the folder that holds the .md files',
+    ],
+    [
+      'a SEARCH_BUNDLE_THREADS of 0',
+      { SEARCH_BUNDLE_THREADS: '0' },
+      'SEARCH_BUNDLE_THREADS="0": not a whole number from 1; unset it for 20000, or write fewer threads a search bundle, such as SEARCH_BUNDLE_THREADS=5000',
+    ],
+    [
+      "a SITEMAP_MAX_URLS over the protocol's limit",
+      { SITEMAP_MAX_URLS: '60000' },
+      'SITEMAP_MAX_URLS="60000": not a whole number from 1 to 50000; unset it for 50000, or write fewer URLs a sitemap, such as SITEMAP_MAX_URLS=10000',
+    ],
+    [
+      'a PORT that is no port',
+      { PORT: '3000a' },
+      'PORT="3000a": not a port number; write a number from 1 to 65535, such as PORT=3000',
+    ],
+    [
+      'a BUILD_SHARD past the count',
+      { BUILD_SHARD: '5/4' },
+      'BUILD_SHARD: --shard 5/4: there is no shard 5 of 4; <i> runs from 1 to 4',
+    ],
   ])('refuses %s in one line naming the variable, the value and the fix', (_, env, line) => {
     const { errors, warnings } = readSettings(env);
     expect(errors).toEqual([line]);
@@ -97,7 +172,8 @@ describe('reading the settings', () => {
         'SITE_URL="http://example.org/archive": plain http; canonical links and the sitemap will send readers and search engines to an insecure address; write SITE_URL="https://example.org/archive" unless the host has no HTTPS',
       ],
     });
-    for (const local of ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000']) expect(readSettings({ SITE_URL: local }).warnings).toEqual([]);
+    for (const local of ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000'])
+      expect(readSettings({ SITE_URL: local }).warnings).toEqual([]);
   });
 
   it('lists every mistake at once', () => {
@@ -108,8 +184,22 @@ describe('reading the settings', () => {
 /** Runs an npm script with the given settings (and no others from this environment). */
 function run(script: string, env: Record<string, string>) {
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  for (const key of ['SITE_URL', 'BASE_PATH', 'SITE_NAME', 'CONTENT_DIR', 'PORT', 'SEARCH_BUNDLE_THREADS', 'SITEMAP_MAX_URLS']) delete base[key];
-  const result = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 120_000 });
+  for (const key of [
+    'SITE_URL',
+    'BASE_PATH',
+    'SITE_NAME',
+    'CONTENT_DIR',
+    'PORT',
+    'SEARCH_BUNDLE_THREADS',
+    'SITEMAP_MAX_URLS',
+  ])
+    delete base[key];
+  const result = spawnSync('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -118,7 +208,9 @@ describe('settings checked first', () => {
     const result = run('build', { SITE_URL: 'example.org/archive', CONTENT_DIR: 'no-such-folder' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('SITE_URL="example.org/archive": the address has no scheme; write SITE_URL="https://example.org/archive"\n');
+    expect(result.stderr).toBe(
+      'SITE_URL="example.org/archive": the address has no scheme; write SITE_URL="https://example.org/archive"\n',
+    );
   });
 
   it('stops npm run dev the same way, before the server starts', () => {

@@ -34,7 +34,7 @@ function everything(archive: Archive) {
   };
 }
 
-describe('content snapshot (check --snapshot, read by the build\'s pages)', () => {
+describe("content snapshot (check --snapshot, read by the build's pages)", () => {
   it('holds the archive as the memory archive has it, in index order, and the digest of the content, from the folder it came from', () => {
     const dir = path.join(tmp(), 'snapshot');
     const run = check(path.join(fixtures, 'build-js'), '--snapshot', dir);
@@ -49,7 +49,12 @@ describe('content snapshot (check --snapshot, read by the build\'s pages)', () =
     expect(everything(snapshot)).toEqual(everything(expected));
     // The digest of the content, with which npm run merge tells shards of one build: SHA-256 of each thread's JSON's SHA-256 and a line break, in index order.
     const digest = createHash('sha256');
-    for (const t of expected.slugs) digest.update(`${createHash('sha256').update(JSON.stringify(expected.thread(t).thread)).digest('hex')}\n`);
+    for (const t of expected.slugs)
+      digest.update(
+        `${createHash('sha256')
+          .update(JSON.stringify(expected.thread(t).thread))
+          .digest('hex')}\n`,
+      );
     expect(snapshot.digest).toBe(digest.digest('hex'));
     expect(expected.digest).toBeUndefined();
     expect(expected.contentDir).toBe(seed);
@@ -67,7 +72,9 @@ describe('content snapshot (check --snapshot, read by the build\'s pages)', () =
     const snapshots = ['1/2', '2/2'].map((shard) => {
       const dir = path.join(tmp(), 'snapshot');
       const run = check(content, '--snapshot', dir, '--shard', shard);
-      expect(run.stdout).toContain(`snapshot for the build in ${dir}: related threads of shard ${shard}'s threads, doctors and 12 thread files in `);
+      expect(run.stdout).toContain(
+        `snapshot for the build in ${dir}: related threads of shard ${shard}'s threads, doctors and 12 thread files in `,
+      );
       return dir;
     });
     const whole = memoryArchive(content, loadContent(content).threads);
@@ -75,7 +82,9 @@ describe('content snapshot (check --snapshot, read by the build\'s pages)', () =
     expect(read[0]?.digest).toBe(read[1]?.digest);
     for (const [k, archive] of read.entries()) {
       for (const slug of whole.slugs) {
-        expect(archive.thread(slug)).toEqual(shardOf(slug, 2) === k + 1 ? whole.thread(slug) : { thread: whole.thread(slug).thread, related: [] });
+        expect(archive.thread(slug)).toEqual(
+          shardOf(slug, 2) === k + 1 ? whole.thread(slug) : { thread: whole.thread(slug).thread, related: [] },
+        );
       }
     }
     expect(whole.slugs.filter((slug) => whole.thread(slug).related.length > 0).length).toBeGreaterThan(6);
@@ -98,15 +107,21 @@ describe('content snapshot (check --snapshot, read by the build\'s pages)', () =
     expect(archive.thread('valid-thread').thread.title).toBe(loadContent(threads).threads[0]?.title);
     expect(() => archive.thread('no-such-thread')).toThrow('no thread with slug "no-such-thread"');
     expect(() => archive.group('topic', 'no-such-topic')).toThrow('no topic with slug "no-such-topic"');
-    expect(() => snapshotArchive(dir, path.join(fixtures, 'seed'))).toThrow(`was made from ${threads}, not ${path.join(fixtures, 'seed')}`);
+    expect(() => snapshotArchive(dir, path.join(fixtures, 'seed'))).toThrow(
+      `was made from ${threads}, not ${path.join(fixtures, 'seed')}`,
+    );
   });
 
-  it('is the archive the build\'s pages read (THREADS_SNAPSHOT)', () => {
+  it("is the archive the build's pages read (THREADS_SNAPSHOT)", () => {
     const dir = path.join(tmp(), 'snapshot');
     const threads = path.join(fixtures, 'threads');
     expect(check(threads, '--snapshot', dir).status).toBe(0);
     const script = "console.log(require('./src/archive/current.ts').getArchive().digest)";
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, THREADS_SNAPSHOT: dir, CONTENT_DIR: threads } });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, THREADS_SNAPSHOT: dir, CONTENT_DIR: threads },
+    });
     expect(run.stdout.trim()).toBe(snapshotArchive(dir, threads).digest);
   });
 });

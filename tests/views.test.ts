@@ -16,7 +16,12 @@ import { threadGroupPage } from '../src/views/thread-group';
 type Author = { name: string; location: string; specialty?: string; rating?: { value: number; reviews: number } };
 
 /** A valid thread (checked with the content schema): one answer per author, `null` for an anonymous one. */
-function thread(slug: string, date: string | undefined, topics: string[] | undefined, authors: (Author | null)[]): Thread {
+function thread(
+  slug: string,
+  date: string | undefined,
+  topics: string[] | undefined,
+  authors: (Author | null)[],
+): Thread {
   return ThreadSchema.parse({
     slug,
     title: `Question ${slug}`,
@@ -33,18 +38,39 @@ function thread(slug: string, date: string | undefined, topics: string[] | undef
 
 const ZOLA = { name: 'Émile Zola', location: 'Paris' };
 const ARCHIVE = memoryArchive('/archive', [
-  thread('jaw', '2021-03-01', ['Botox', 'Masseter'], [{ ...ZOLA, specialty: 'Dermatologist', rating: { value: 4.5, reviews: 10 } }, null]),
-  thread('brow', '2022-01-01', ['Botox'], [{ name: 'Anne Dupont', location: 'Paris', specialty: 'Dermatologist' }, { ...ZOLA, specialty: 'Plastic Surgeon' }]),
+  thread(
+    'jaw',
+    '2021-03-01',
+    ['Botox', 'Masseter'],
+    [{ ...ZOLA, specialty: 'Dermatologist', rating: { value: 4.5, reviews: 10 } }, null],
+  ),
+  thread(
+    'brow',
+    '2022-01-01',
+    ['Botox'],
+    [
+      { name: 'Anne Dupont', location: 'Paris', specialty: 'Dermatologist' },
+      { ...ZOLA, specialty: 'Plastic Surgeon' },
+    ],
+  ),
   thread('knee', undefined, undefined, [{ name: 'Bob Martin', location: 'Lyon' }]),
-  thread('clinic', '2020-06-15', undefined, [{ name: '4 Star Clinic', location: 'Lyon', specialty: 'Cosmetic Surgeon' }]),
+  thread('clinic', '2020-06-15', undefined, [
+    { name: '4 Star Clinic', location: 'Lyon', specialty: 'Cosmetic Surgeon' },
+  ]),
   thread('cheek', '2020-06-15', ['Botox'], [null]),
 ]);
 
 describe('the index page', () => {
-  it('lists the threads newest first, undated last, ties by slug, with the archive\'s counts', () => {
+  it("lists the threads newest first, undated last, ties by slug, with the archive's counts", () => {
     const view = indexPage(ARCHIVE, 1);
     expect(view.threads.map((t) => t.slug)).toEqual(['brow', 'jaw', 'cheek', 'clinic', 'knee']);
-    expect({ ...view, threads: view.threads.length }).toEqual({ threads: 5, page: 1, pageCount: 1, threadCount: 5, answerCount: 7 });
+    expect({ ...view, threads: view.threads.length }).toEqual({
+      threads: 5,
+      page: 1,
+      pageCount: 1,
+      threadCount: 5,
+      answerCount: 7,
+    });
     expect(view.threads[1]).toEqual({
       slug: 'jaw',
       title: 'Question jaw',
@@ -65,7 +91,7 @@ describe('the index page', () => {
 });
 
 describe('a thread page', () => {
-  it('renders the question and each answer, and names each answer\'s doctor page', () => {
+  it("renders the question and each answer, and names each answer's doctor page", () => {
     const view = threadView(ARCHIVE, 'jaw');
     expect(view.questionHtml).toBe('<p>Asking about jaw, in plain words.</p>\n');
     expect(view.answersHtml).toEqual(['<p>Plain <em>advice</em>.</p>\n', '<p>Wait &#x26; see.</p>\n']);
@@ -84,7 +110,7 @@ describe('a thread page', () => {
 });
 
 describe('a doctor page', () => {
-  it('shows the newest thread\'s specialty, the newest rating and where it comes from, and every answer newest first', () => {
+  it("shows the newest thread's specialty, the newest rating and where it comes from, and every answer newest first", () => {
     const view = doctorPage(ARCHIVE, 'emile-zola-paris', 1);
     expect(view.profile).toEqual({
       slug: 'emile-zola-paris',
@@ -97,7 +123,9 @@ describe('a doctor page', () => {
     });
     expect(view.answers.map((a) => `${a.threadSlug}#answer-${a.number}`)).toEqual(['brow#answer-2', 'jaw#answer-1']);
     expect(view.description).toBe('Émile Zola, Plastic Surgeon in Paris: 2 answers in the archive.');
-    expect(() => doctorPage(ARCHIVE, 'emile-zola-paris', 2)).toThrow(new NotFound('doctor emile-zola-paris has no page 2'));
+    expect(() => doctorPage(ARCHIVE, 'emile-zola-paris', 2)).toThrow(
+      new NotFound('doctor emile-zola-paris has no page 2'),
+    );
   });
 });
 
@@ -117,7 +145,12 @@ describe('the directory and the groups of doctors', () => {
       { letter: '#', href: '/doctors/#letter-other' },
     ]);
     expect(view.letters).toHaveLength(27);
-    expect({ group: view.group, page: view.page, pageCount: view.pageCount, total: view.total }).toEqual({ group: null, page: 1, pageCount: 1, total: 4 });
+    expect({ group: view.group, page: view.page, pageCount: view.pageCount, total: view.total }).toEqual({
+      group: null,
+      page: 1,
+      pageCount: 1,
+      total: 4,
+    });
   });
 
   it('groups doctors by the specialty and the place their page shows, each group A to Z', () => {
@@ -129,14 +162,18 @@ describe('the directory and the groups of doctors', () => {
     const lyon = doctorGroupPage(ARCHIVE, 'location', 'lyon', 1);
     expect(lyon.group).toEqual({ kind: 'location', slug: 'lyon', name: 'Lyon' });
     expect(lyon.entries.map((d) => d.slug)).toEqual(['4-star-clinic-lyon', 'bob-martin-lyon']);
-    expect({ total: lyon.total, pageCount: lyon.pageCount, letters: lyon.letters }).toEqual({ total: 2, pageCount: 1, letters: [] });
+    expect({ total: lyon.total, pageCount: lyon.pageCount, letters: lyon.letters }).toEqual({
+      total: 2,
+      pageCount: 1,
+      letters: [],
+    });
     expect(() => doctorGroupPage(ARCHIVE, 'location', 'berlin', 1)).toThrow('no location with slug "berlin"');
     expect(() => doctorGroupPage(ARCHIVE, 'location', 'lyon', 2)).toThrow('location lyon has no page 2');
   });
 });
 
-describe('topics: the list and a topic\'s threads', () => {
-  it('lists each topic A to Z with its number of threads, and a topic\'s threads in index order', () => {
+describe("topics: the list and a topic's threads", () => {
+  it("lists each topic A to Z with its number of threads, and a topic's threads in index order", () => {
     const view = groupListPage(ARCHIVE, 'topic', 1);
     expect(view).toEqual({
       kind: 'topic',

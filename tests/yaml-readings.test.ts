@@ -59,7 +59,8 @@ function compare(source: string): string {
   if (!quick) return 'declined';
   const full = parseFrontMatter(source);
   if (full.problems.length > 0) return `full reading problems: ${JSON.stringify(full.problems)}`;
-  if (!isDeepStrictEqual(quick.data, full.data)) return `data: ${JSON.stringify(quick.data)} vs ${JSON.stringify(full.data)}`;
+  if (!isDeepStrictEqual(quick.data, full.data))
+    return `data: ${JSON.stringify(quick.data)} vs ${JSON.stringify(full.data)}`;
   const [q, f] = [quick.locate(['slug']), full.locate(['slug'])];
   if (!isDeepStrictEqual(q, f)) return `slug at ${JSON.stringify(q)} vs ${JSON.stringify(f)}`;
   const topics = (full.data as { topics?: unknown }).topics;
@@ -86,8 +87,46 @@ describe('the quick YAML reading', () => {
   });
 
   it('agrees with the full reading on 2,000 threads damaged with YAML punctuation', () => {
-    const bases = sources.filter(([name]) => name.startsWith('bench') || name.startsWith('content/')).map(([, text]) => frontMatter(text));
-    const pieces = ['#', ' #', ': ', '- ', '\n- ', '"', "'", '\\', '\n', '\n  ', '\t', '&a ', '*a', '!', '{', '}', '[', ']', ',', '? ', '|', '>-', '%', '@', '`', '...', '---', '~', '<<: ', '0x', '1e999', '\u00a0', '\ufeff', 'slug', ':'];
+    const bases = sources
+      .filter(([name]) => name.startsWith('bench') || name.startsWith('content/'))
+      .map(([, text]) => frontMatter(text));
+    const pieces = [
+      '#',
+      ' #',
+      ': ',
+      '- ',
+      '\n- ',
+      '"',
+      "'",
+      '\\',
+      '\n',
+      '\n  ',
+      '\t',
+      '&a ',
+      '*a',
+      '!',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      '? ',
+      '|',
+      '>-',
+      '%',
+      '@',
+      '`',
+      '...',
+      '---',
+      '~',
+      '<<: ',
+      '0x',
+      '1e999',
+      '\u00a0',
+      '\ufeff',
+      'slug',
+      ':',
+    ];
     const results = damagedCopies(bases, pieces, 2000, 7).map((source) => [source, compare(source)]);
     expect(results.filter(([, result]) => result !== 'same' && result !== 'declined')).toEqual([]);
     // Most damage is harmless to YAML, so both readings are compared on most copies.
@@ -126,19 +165,34 @@ describe('the quick YAML reading', () => {
   });
 
   const answered: [string, string][] = [
-    ['YAML 1.2 numbers and words', 'a: [010, 0o10, 0x1F, 1_000, 0b11, +1, .5, 1., 1e3, -.inf, .NaN, 1:30, 2015-03-02, yes, True, ~, null, +.5, -0, 12e03]\n'],
-    ['block scalars with every chomping and an indentation indicator', 'a: |\n  x\n\n  y\n\n\nb: |-\n  x\nc: |+\n  x\n\nd: >\n  folded\n  lines\n\n  kept\ne: |2\n   indented\n'],
+    [
+      'YAML 1.2 numbers and words',
+      'a: [010, 0o10, 0x1F, 1_000, 0b11, +1, .5, 1., 1e3, -.inf, .NaN, 1:30, 2015-03-02, yes, True, ~, null, +.5, -0, 12e03]\n',
+    ],
+    [
+      'block scalars with every chomping and an indentation indicator',
+      'a: |\n  x\n\n  y\n\n\nb: |-\n  x\nc: |+\n  x\n\nd: >\n  folded\n  lines\n\n  kept\ne: |2\n   indented\n',
+    ],
     ['quoted scalars with escapes and folding', `a: "tab\\t \\u00e9 \\" line\n  two"\nb: 'it''s\n\n  new'\n`],
     ['multi-line plain scalars', 'a: one\n  two\n\n  three\n'],
-    ['comments on their own lines and after quoted values', '# head\nslug: a\n  # indented\nb: "x" # after a quote\nc: [MD] # after a list\n'],
+    [
+      'comments on their own lines and after quoted values',
+      '# head\nslug: a\n  # indented\nb: "x" # after a quote\nc: [MD] # after a list\n',
+    ],
     ['a quoted slug', 'slug: "abc-def"\ntitle: x\n'],
     ['a single-quoted slug', "title: x\nslug: 'abc'\n"],
     ['flow collections', 'a: { value: 4.0, reviews: 28 }\nb: [ MD, "PhD" ]\n'],
     ['empty values', 'a:\nb: ""\nc: []\nd: {}\n'],
     ['right-to-left and other scripts', 'title: "מה לעשות?"\nname: 山田 太郎\n'],
     ['a hash inside a plain value', 'title: C# and F#\nb: a#b\n'],
-    ['topics in a flow list, plain and quoted', 'slug: a\ntopics: [Botox, "Masseter Botox", \'it\'\'s\', [x], { a: b }, ""]\n'],
-    ['topics in a block list, with a nested list and a block scalar', 'topics:\n  - Botox\n  - "x"\n  - [a, b]\n  - |\n    y\n  - z\nq: { topics: [w] }\n'],
+    [
+      'topics in a flow list, plain and quoted',
+      'slug: a\ntopics: [Botox, "Masseter Botox", \'it\'\'s\', [x], { a: b }, ""]\n',
+    ],
+    [
+      'topics in a block list, with a nested list and a block scalar',
+      'topics:\n  - Botox\n  - "x"\n  - [a, b]\n  - |\n    y\n  - z\nq: { topics: [w] }\n',
+    ],
   ];
   it.each(answered)('reads %s as the full reading does', (_name, source) => {
     expect(compare(`\n${source}`)).toBe('same');

@@ -75,7 +75,8 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
   const bySlug = new Map(sorted.map((t, i) => [t.slug, { thread: t, i }]));
   let findRelated: ((i: number) => RelatedThread[]) | undefined;
   const related = new Map<string, RelatedThread[]>();
-  let doctorData: { counts: DoctorCount[]; bySlug: Map<string, DoctorProfile>; directory: DirectoryEntry[] } | undefined;
+  let doctorData:
+    { counts: DoctorCount[]; bySlug: Map<string, DoctorProfile>; directory: DirectoryEntry[] } | undefined;
   const doctors = () => {
     if (!doctorData) {
       const list = collectDoctors(sorted);

@@ -43,5 +43,10 @@ export function directoryOf(profiles: readonly DoctorProfile[]): DirectoryEntry[
       void ratingFrom;
       return { ...who, answerCount: answers.length };
     })
-    .sort(byName((d) => d.name, (d) => d.slug));
+    .sort(
+      byName(
+        (d) => d.name,
+        (d) => d.slug,
+      ),
+    );
 }

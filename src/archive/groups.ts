@@ -38,7 +38,12 @@ export const GROUPINGS: Record<GroupKind, Grouping> = {
  * Groups `members` by the names each carries (`names`): one group per slug, named as first met,
  * its members' ids in the order given; the groups A to Z by name, ties by slug.
  */
-export function groupIndex<T>(members: readonly T[], id: (member: T) => string, names: (member: T) => readonly string[], slug: (name: string) => string): Group[] {
+export function groupIndex<T>(
+  members: readonly T[],
+  id: (member: T) => string,
+  names: (member: T) => readonly string[],
+  slug: (name: string) => string,
+): Group[] {
   const bySlug = new Map<string, Group>();
   for (const member of members) {
     for (const name of names(member)) {
@@ -48,5 +53,10 @@ export function groupIndex<T>(members: readonly T[], id: (member: T) => string, 
       group.members.push(id(member));
     }
   }
-  return [...bySlug.values()].sort(byName((g) => g.name, (g) => g.slug));
+  return [...bySlug.values()].sort(
+    byName(
+      (g) => g.name,
+      (g) => g.slug,
+    ),
+  );
 }

@@ -37,7 +37,11 @@ const STOP_WORDS = new Set(
 
 /** The topic words of a text: lowercase, three letters or more, no stop words, plural "s" dropped. */
 export function terms(text: string): string[] {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words
     .filter((w) => w.length >= 3 && !/^\p{N}+$/u.test(w) && !STOP_WORDS.has(w))
     .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
@@ -149,7 +153,10 @@ export function relatedThreads(threads: readonly Thread[], options: RelatedOptio
  * then `find(i)` scores the candidates of the thread at `i` only. The archive asks for a thread's
  * list when its page is made, so `next dev` scores one thread on a reload, not the whole archive.
  */
-export function relatedFinder(threads: readonly Thread[], options: RelatedOptions = {}): (i: number) => RelatedThread[] {
+export function relatedFinder(
+  threads: readonly Thread[],
+  options: RelatedOptions = {},
+): (i: number) => RelatedThread[] {
   const cap = Math.max(MAX_RELATED + 1, options.postingsPerTerm ?? POSTINGS_PER_TERM);
   const counts = threads.map(countTerms);
   const n = threads.length;
@@ -229,7 +236,11 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
     }
     const rank = slugRank;
     const order = Array.from({ length: size }, (_, k) => from + k);
-    order.sort((a, b) => (postingWeights[b] ?? 0) - (postingWeights[a] ?? 0) || (rank[postingDocs[a] ?? 0] ?? 0) - (rank[postingDocs[b] ?? 0] ?? 0));
+    order.sort(
+      (a, b) =>
+        (postingWeights[b] ?? 0) - (postingWeights[a] ?? 0) ||
+        (rank[postingDocs[a] ?? 0] ?? 0) - (rank[postingDocs[b] ?? 0] ?? 0),
+    );
     const docs = order.slice(0, cap).map((k) => postingDocs[k] ?? 0);
     docs.forEach((doc, k) => (postingDocs[from + k] = doc));
     postingSize[id] = cap;
@@ -247,7 +258,11 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
   const strongest = (i: number) => {
     const order: number[] = [];
     for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k += 1) order.push(k);
-    order.sort((a, b) => (vectorWeights[b] ?? 0) - (vectorWeights[a] ?? 0) || ((termNames[vectorIds[a] ?? 0] ?? '') < (termNames[vectorIds[b] ?? 0] ?? '') ? -1 : 1));
+    order.sort(
+      (a, b) =>
+        (vectorWeights[b] ?? 0) - (vectorWeights[a] ?? 0) ||
+        ((termNames[vectorIds[a] ?? 0] ?? '') < (termNames[vectorIds[b] ?? 0] ?? '') ? -1 : 1),
+    );
     return order.slice(0, STRONGEST_TERMS).map((k) => ({ id: vectorIds[k] ?? 0, w: vectorWeights[k] ?? 0 }));
   };
 
@@ -276,7 +291,16 @@ export function relatedFinder(threads: readonly Thread[], options: RelatedOption
     // Keep the best few while scanning: sorting every candidate costs too much at 10,000 threads.
     const best: { score: number; slug: string; j: number }[] = [];
     for (const j of candidates) {
-      const score = exactScore(vectorIds, vectorWeights, offsets[j] ?? 0, offsets[j + 1] ?? 0, position, ownWeights, own.length, products);
+      const score = exactScore(
+        vectorIds,
+        vectorWeights,
+        offsets[j] ?? 0,
+        offsets[j + 1] ?? 0,
+        position,
+        ownWeights,
+        own.length,
+        products,
+      );
       const last = best[MAX_RELATED - 1];
       if (last && score < last.score) continue;
       const candidate = { score, slug: threads[j]?.slug ?? '', j };

@@ -59,13 +59,20 @@ export function startSnapshot(dir: string): void {
  * Related threads are scored only for the threads whose pages this build renders (`renders`: a
  * shard's own; the others' related lists stay empty, as no page of the shard shows them).
  */
-export function finishSnapshot(dir: string, contentDir: string, threads: readonly Thread[], hashes: ReadonlyMap<string, string>, renders: (slug: string) => boolean = () => true): void {
+export function finishSnapshot(
+  dir: string,
+  contentDir: string,
+  threads: readonly Thread[],
+  hashes: ReadonlyMap<string, string>,
+  renders: (slug: string) => boolean = () => true,
+): void {
   const archive = memoryArchive(contentDir, threads);
   mkdirSync(path.join(dir, 'doctors'));
   const digest = createHash('sha256');
   for (const slug of archive.slugs) {
     const hash = hashes.get(slug);
-    if (hash === undefined) throw new Error(`${slug}: not copied into ${dir}; finishSnapshot takes the threads checkContent returned`);
+    if (hash === undefined)
+      throw new Error(`${slug}: not copied into ${dir}; finishSnapshot takes the threads checkContent returned`);
     digest.update(`${hash}\n`);
     const related = renders(slug) ? archive.thread(slug).related : [];
     appendFileSync(copyFile(snapshotThreads(dir), slug), JSON.stringify(related));
@@ -75,7 +82,8 @@ export function finishSnapshot(dir: string, contentDir: string, threads: readonl
   for (const kind of kinds) {
     mkdirSync(path.join(dir, 'groups', kind), { recursive: true });
     groups[kind] = [...archive.groups(kind)];
-    for (const { slug } of groups[kind]) writeFileSync(groupFile(dir, kind, slug), JSON.stringify(archive.group(kind, slug)));
+    for (const { slug } of groups[kind])
+      writeFileSync(groupFile(dir, kind, slug), JSON.stringify(archive.group(kind, slug)));
   }
   writeFileSync(path.join(dir, DIRECTORY), JSON.stringify(archive.directory()));
   const manifest: Manifest = {
@@ -94,7 +102,9 @@ export function snapshotArchive(dir: string, contentDir: string): Archive {
   // Our own output, written from schema-checked threads a moment before this build started.
   const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as Manifest;
   if (manifest.contentDir !== contentDir) {
-    throw new Error(`${dir} was made from ${manifest.contentDir}, not ${contentDir}; run npm run build, which writes it fresh`);
+    throw new Error(
+      `${dir} was made from ${manifest.contentDir}, not ${contentDir}; run npm run build, which writes it fresh`,
+    );
   }
   const known = new Set(manifest.slugs);
   const knownDoctors = new Set(manifest.doctors.map((d) => d.slug));
@@ -109,7 +119,10 @@ export function snapshotArchive(dir: string, contentDir: string): Archive {
       if (!known.has(slug)) throw new NotFound(`no thread with slug ${JSON.stringify(slug)} in ${contentDir}`);
       const text = readFileSync(copyFile(snapshotThreads(dir), slug), 'utf8');
       const cut = text.indexOf('\n'); // JSON never holds a raw line break
-      return { thread: JSON.parse(text.slice(0, cut)) as Thread, related: JSON.parse(text.slice(cut + 1)) as RelatedThread[] } satisfies ThreadRecord;
+      return {
+        thread: JSON.parse(text.slice(0, cut)) as Thread,
+        related: JSON.parse(text.slice(cut + 1)) as RelatedThread[],
+      } satisfies ThreadRecord;
     },
     doctors: () => manifest.doctors,
     doctor(slug) {
@@ -122,7 +135,8 @@ export function snapshotArchive(dir: string, contentDir: string): Archive {
     },
     groups: (kind) => manifest.groups[kind],
     group(kind, slug) {
-      if (!knownGroups.get(kind)?.has(slug)) throw new NotFound(`no ${kind} with slug ${JSON.stringify(slug)} in ${contentDir}`);
+      if (!knownGroups.get(kind)?.has(slug))
+        throw new NotFound(`no ${kind} with slug ${JSON.stringify(slug)} in ${contentDir}`);
       return JSON.parse(readFileSync(groupFile(dir, kind, slug), 'utf8')) as string[];
     },
   };

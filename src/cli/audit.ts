@@ -28,7 +28,14 @@ async function lighthouse(url: string): Promise<Report> {
   const bin = path.resolve('node_modules', '.bin', 'lighthouse');
   const { stdout } = await promisify(execFile)(
     bin,
-    [url, '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${CHROME_FLAGS}`, `--only-categories=${CATEGORIES.join(',')}`],
+    [
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      `--chrome-flags=${CHROME_FLAGS}`,
+      `--only-categories=${CATEGORIES.join(',')}`,
+    ],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(stdout) as Report;
@@ -50,7 +57,10 @@ function summarize(name: string, report: Report): { line: string; scores: number
   const lost = CATEGORIES.flatMap((c) =>
     (report.categories[c]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (report.audits[ref.id]?.score ?? 1) < 1)
-      .map((ref) => `${name} ${c}: ${ref.id} (${report.audits[ref.id]?.title ?? ''}) score ${report.audits[ref.id]?.score}`),
+      .map(
+        (ref) =>
+          `${name} ${c}: ${ref.id} (${report.audits[ref.id]?.title ?? ''}) score ${report.audits[ref.id]?.score}`,
+      ),
   );
   return { line, scores, lost };
 }
@@ -58,10 +68,15 @@ function summarize(name: string, report: Report): { line: string; scores: number
 /** Builds, serves and audits; returns the exit code. */
 async function main(): Promise<number> {
   if (!existsSync(CHROMIUM)) {
-    console.error(`${CHROMIUM} is missing: the audit runs Lighthouse in Debian's Chromium. Install it with: apt-get install -y chromium`);
+    console.error(
+      `${CHROMIUM} is missing: the audit runs Lighthouse in Debian's Chromium. Install it with: apt-get install -y chromium`,
+    );
     return 1;
   }
-  const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync('npm', ['run', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) {
     console.error('audit: npm run build failed');
     return 1;

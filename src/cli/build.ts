@@ -29,7 +29,10 @@ type Options = { shard?: Shard; out?: string };
 /** The options, or a one-line message saying what is wrong. */
 function buildOptions(args: readonly string[]): Options | string {
   const read = readOptions(args, { shard: { type: 'string' }, out: { type: 'string' } }, false);
-  if (!read.ok) return 'unknown' in read ? `npm run build: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}` : `npm run build: ${read.missing} needs a value; ${USAGE}`;
+  if (!read.ok)
+    return 'unknown' in read
+      ? `npm run build: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}`
+      : `npm run build: ${read.missing} needs a value; ${USAGE}`;
   const options: Options = {};
   if (read.values.shard !== undefined) {
     const shard = parseShard(read.values.shard);
@@ -39,8 +42,10 @@ function buildOptions(args: readonly string[]): Options | string {
   if (read.values.out !== undefined) {
     options.out = read.values.out;
     const out = fromCaller(options.out);
-    if (out !== OUT && (out.startsWith(`${OUT}${path.sep}`) || OUT.startsWith(`${out}${path.sep}`))) return `--out ${options.out}: the build writes out/ first; give a folder outside it`;
-    if (!replaceable(out)) return `--out ${options.out}: the folder holds something other than a build of this site; give a new folder, or empty this one`;
+    if (out !== OUT && (out.startsWith(`${OUT}${path.sep}`) || OUT.startsWith(`${out}${path.sep}`)))
+      return `--out ${options.out}: the build writes out/ first; give a folder outside it`;
+    if (!replaceable(out))
+      return `--out ${options.out}: the folder holds something other than a build of this site; give a new folder, or empty this one`;
   }
   return options;
 }
@@ -71,9 +76,17 @@ async function main(): Promise<number> {
   if (shard) env.BUILD_SHARD = shard;
   else delete env.BUILD_SHARD;
   const steps: [string, string[], NodeJS.ProcessEnv][] = [
-    ['check', [...tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT, ...(shard ? ['--shard', shard] : [])], process.env],
+    [
+      'check',
+      [...tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT, ...(shard ? ['--shard', shard] : [])],
+      process.env,
+    ],
     // heap.mjs keeps Next's main process near its live memory (it acts only there).
-    ['pages', ['--import', path.resolve('src', 'cli', 'heap.mjs'), require.resolve('next/dist/bin/next'), 'build'], env],
+    [
+      'pages',
+      ['--import', path.resolve('src', 'cli', 'heap.mjs'), require.resolve('next/dist/bin/next'), 'build'],
+      env,
+    ],
     ['search and site files', [...tsx, path.join('src', 'cli', 'postbuild.ts')], env],
   ];
   const times: string[] = [];

@@ -19,8 +19,14 @@ const USAGE = 'usage: npm run check [-- <dir>]';
 async function main(): Promise<number> {
   const read = readOptions(process.argv.slice(2), { snapshot: { type: 'string' }, shard: { type: 'string' } }, true);
   if (!read.ok || read.positionals.length > 1) {
-    if (read.ok) console.error(`npm run check: one folder at most, got ${JSON.stringify(read.positionals[1])} too; ${USAGE}`);
-    else console.error('unknown' in read ? `npm run check: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}` : `npm run check: ${read.missing} needs a value; ${USAGE}`);
+    if (read.ok)
+      console.error(`npm run check: one folder at most, got ${JSON.stringify(read.positionals[1])} too; ${USAGE}`);
+    else
+      console.error(
+        'unknown' in read
+          ? `npm run check: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}`
+          : `npm run check: ${read.missing} needs a value; ${USAGE}`,
+      );
     return 1;
   }
   const { snapshot, shard: shardArg } = read.values;
@@ -41,16 +47,21 @@ async function main(): Promise<number> {
     return 1;
   }
   if (snapshot) startSnapshot(snapshot);
-  const { threads, hashes, problems, fileCount } = await checkContent(dir, { copies: snapshot === undefined ? undefined : snapshotThreads(snapshot) });
+  const { threads, hashes, problems, fileCount } = await checkContent(dir, {
+    copies: snapshot === undefined ? undefined : snapshotThreads(snapshot),
+  });
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
-  if (snapshot && problems.length > 0) rmSync(snapshot, { recursive: true, force: true }); // the valid threads' copies, written while reading
+  if (snapshot && problems.length > 0)
+    rmSync(snapshot, { recursive: true, force: true }); // the valid threads' copies, written while reading
   else if (snapshot) {
     const start = performance.now();
     finishSnapshot(snapshot, dir, threads, hashes, (slug) => inShard(slug, shard));
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     const related = shard ? `related threads of shard ${shard.index}/${shard.count}'s threads` : 'related threads';
-    console.log(`snapshot for the build in ${snapshot}: ${related}, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`);
+    console.log(
+      `snapshot for the build in ${snapshot}: ${related}, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`,
+    );
   }
   return problems.length > 0 ? 1 : 0;
 }

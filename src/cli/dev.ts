@@ -9,7 +9,10 @@ import { childEnv, reportSettings } from '../settings';
 
 if (!reportSettings()) process.exitCode = 1;
 else {
-  const next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'dev', ...process.argv.slice(2)], { env: childEnv(), stdio: 'inherit' });
+  const next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'dev', ...process.argv.slice(2)], {
+    env: childEnv(),
+    stdio: 'inherit',
+  });
   // Ctrl+C reaches both processes (one process group); this one waits for Next to stop.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => next.kill('SIGTERM'));

@@ -13,13 +13,20 @@ const USAGE = 'usage: npm run merge -- <dir> <dir> … [--out <dir>]';
 
 function main(): number {
   const read = readOptions(process.argv.slice(2), { out: { type: 'string' } }, true);
-  if (!read.ok) return fail('unknown' in read ? `npm run merge: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}` : 'npm run merge: --out needs a folder');
+  if (!read.ok)
+    return fail(
+      'unknown' in read
+        ? `npm run merge: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}`
+        : 'npm run merge: --out needs a folder',
+    );
   const out = read.values.out ?? 'out';
   const start = performance.now();
   try {
     const merged = mergeShards(read.positionals, out, fromCaller);
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
-    console.log(`merge: ${merged.shards} shards into ${out}/ in ${seconds} s; search over ${merged.threads.toLocaleString('en-US')} threads in ${merged.bundles} bundles`);
+    console.log(
+      `merge: ${merged.shards} shards into ${out}/ in ${seconds} s; search over ${merged.threads.toLocaleString('en-US')} threads in ${merged.bundles} bundles`,
+    );
   } catch (error) {
     if (error instanceof MergeError) return fail(error.problems.join('\n'));
     throw error;

@@ -31,12 +31,20 @@ async function main(): Promise<void> {
   const own = slugs.filter((slug) => inShard(slug, shard));
   // A shard may hold no thread at all (a small archive in many shards); the others have the index.
   const bundles = shard && own.length === 0 ? [] : searchBundles(own.length);
-  const [indexed] = await Promise.all([bundles.length > 0 ? writeSearchIndex(outDir, own, bundles) : [], pruneAndWriteSiteFiles(outDir)]);
+  const [indexed] = await Promise.all([
+    bundles.length > 0 ? writeSearchIndex(outDir, own, bundles) : [],
+    pruneAndWriteSiteFiles(outDir),
+  ]);
   writeBundleList(outDir, bundles);
   const pages = indexed.reduce((sum, n) => sum + n, 0);
-  console.log(bundles.length > 0 ? `postbuild: search index of ${pages} pages in out${bundles.join(', out')}` : 'postbuild: no thread in this shard, so no search index');
+  console.log(
+    bundles.length > 0
+      ? `postbuild: search index of ${pages} pages in out${bundles.join(', out')}`
+      : 'postbuild: no thread in this shard, so no search index',
+  );
   if (shard) {
-    if (digest === undefined) throw new Error('a shard is built by npm run build -- --shard <i>/<n>, which checks the content first');
+    if (digest === undefined)
+      throw new Error('a shard is built by npm run build -- --shard <i>/<n>, which checks the content first');
     const stamp: ShardStamp = {
       shard,
       digest,
@@ -47,7 +55,9 @@ async function main(): Promise<void> {
     };
     writeFileSync(path.join(outDir, SHARD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
     const { files, bytes } = folderUsage(outDir);
-    console.log(`postbuild: shard ${shard.index}/${shard.count}: ${own.length} of ${slugs.length} threads, ${files.toLocaleString('en-US')} files, ${(bytes / 1e6).toFixed(1)} MB; merge every shard with npm run merge`);
+    console.log(
+      `postbuild: shard ${shard.index}/${shard.count}: ${own.length} of ${slugs.length} threads, ${files.toLocaleString('en-US')} files, ${(bytes / 1e6).toFixed(1)} MB; merge every shard with npm run merge`,
+    );
     return;
   }
   const fit = hostFit(folderUsage(outDir));

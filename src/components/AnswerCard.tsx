@@ -18,9 +18,7 @@ export function AnswerCard({ answer, number, total, html, doctorSlug }: Props) {
   return (
     <article id={id} className="card answer" itemProp="suggestedAnswer" itemScope itemType="https://schema.org/Answer">
       <header className="answer-header">
-        <h3 dir="auto">
-          {answer.headline}
-        </h3>
+        <h3 dir="auto">{answer.headline}</h3>
         <a className="permalink" href={`#${id}`} itemProp="url" data-pagefind-ignore="">
           {`Answer ${number} of ${total}`}
         </a>

@@ -10,8 +10,11 @@ export function ContentProblems({ lines }: Props) {
       <h2 id="content-problems-heading">The content has problems</h2>
       <pre>{lines.join('\n')}</pre>
       <p>
-        These files are left out of the site until they are fixed; <code>npm run check</code> prints the same lines, and <code>npm run build</code> stops on them. Fix
-        them and reload this page.
+        {'These files are left out of the site until they are fixed; '}
+        <code>npm run check</code>
+        {' prints the same lines, and '}
+        <code>npm run build</code>
+        {' stops on them. Fix them and reload this page.'}
       </p>
     </section>
   );

@@ -22,7 +22,11 @@ export function DirectoryPage({ view }: Props) {
   return (
     <Layout
       title={group ? `${heading}: doctors` : heading}
-      description={group ? `${count} in the archive for the ${GROUP_LABELS[group.kind].one} ${group.name}.` : `Every doctor who answers in the archive, A to Z: ${count}.`}
+      description={
+        group
+          ? `${count} in the archive for the ${GROUP_LABELS[group.kind].one} ${group.name}.`
+          : `Every doctor who answers in the archive, A to Z: ${count}.`
+      }
       path={path(page)}
     >
       {group ? <Breadcrumbs trail={groupTrail(group.kind)} /> : null}
@@ -31,7 +35,10 @@ export function DirectoryPage({ view }: Props) {
       {group ? null : (
         <>
           <p>
-            Browse by <Link href={groupPath('specialty')}>specialty</Link> or by <Link href={groupPath('location')}>place</Link>.
+            {'Browse by '}
+            <Link href={groupPath('specialty')}>specialty</Link>
+            {' or by '}
+            <Link href={groupPath('location')}>place</Link>.
           </p>
           <nav className="letters" aria-label="Letters">
             <ul>

@@ -14,7 +14,10 @@ export function DoctorMeta({ doctor, filter = false }: Props) {
     <p className="doctor-meta" dir="auto">
       {doctor.specialty ? (
         <>
-          <Link href={groupPath('specialty', groupSlug(doctor.specialty))} data-pagefind-filter={filter ? 'specialty' : undefined}>
+          <Link
+            href={groupPath('specialty', groupSlug(doctor.specialty))}
+            data-pagefind-filter={filter ? 'specialty' : undefined}
+          >
             {doctor.specialty}
           </Link>
           {' · '}

@@ -32,7 +32,12 @@ export function DoctorPage({ view }: Props) {
       path={path(page)}
       ogType={page > 1 ? 'website' : 'profile'}
     >
-      <Breadcrumbs trail={[{ name: 'Doctors', path: directoryPath() }, ...(page > 1 ? [{ name: profile.name, path: path(1) }] : [])]} />
+      <Breadcrumbs
+        trail={[
+          { name: 'Doctors', path: directoryPath() },
+          ...(page > 1 ? [{ name: profile.name, path: path(1) }] : []),
+        ]}
+      />
       <article className="doctor-page">
         <h1 dir="auto">{page > 1 ? `${name}: ${shown}` : name}</h1>
         <section className="card doctor-profile" aria-label="Profile">

@@ -8,5 +8,12 @@ type Props = {
 
 /** Shows rendered markdown; the only place such HTML enters the page. */
 export function Markdown({ html, className, itemProp }: Props) {
-  return <div className={className ? `prose ${className}` : 'prose'} dir="auto" itemProp={itemProp} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div
+      className={className ? `prose ${className}` : 'prose'}
+      dir="auto"
+      itemProp={itemProp}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

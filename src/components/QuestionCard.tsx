@@ -12,7 +12,10 @@ export function QuestionCard({ question, html }: Props) {
     <section className="card question" aria-label="Question">
       {question.date ? (
         <p className="question-date">
-          Asked on <time dateTime={question.date} itemProp="dateCreated">{question.date}</time>
+          {'Asked on '}
+          <time dateTime={question.date} itemProp="dateCreated">
+            {question.date}
+          </time>
         </p>
       ) : null}
       <Markdown html={html} itemProp="text" />

@@ -17,11 +17,7 @@ export function SearchPage() {
       </Head>
       <h1 id="search-title">Search</h1>
       {/* public/search.js replaces the message with the search box; without JavaScript it stays. */}
-      <div
-        id="search"
-        className="search"
-        data-base-url={sitePath('/')}
-      >
+      <div id="search" className="search" data-base-url={sitePath('/')}>
         <p className="search-needs-js">
           Search needs JavaScript, which is off in this browser. Every question is listed in the{' '}
           <Link href="/">index of all questions</Link>.

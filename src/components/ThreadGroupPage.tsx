@@ -15,7 +15,11 @@ export function ThreadGroupPage({ view }: Props) {
   const count = `${total.toLocaleString('en-US')} ${total === 1 ? 'question' : 'questions'}`;
   const path = (n: number) => groupPath(kind, group.slug, n);
   return (
-    <Layout title={heading} description={`${count} on ${group.name} in the archive, with the doctors' answers.`} path={path(page)}>
+    <Layout
+      title={heading}
+      description={`${count} on ${group.name} in the archive, with the doctors' answers.`}
+      path={path(page)}
+    >
       <Breadcrumbs trail={groupTrail(kind)} />
       <h1 dir="auto">{heading}</h1>
       <p className="archive-counts">{pageCount > 1 ? `${count} · page ${page} of ${pageCount}` : count}</p>

@@ -15,7 +15,12 @@ export function ThreadPage({ view }: Props) {
   const total = thread.answers.length;
   return (
     <Layout title={thread.title} description={description} path={threadPath(thread.slug)} ogType="article">
-      <Breadcrumbs trail={[{ name: 'Questions', path: '/' }, ...topics.slice(0, 1).map((t) => ({ name: t.name, path: groupPath('topic', t.slug) }))]} />
+      <Breadcrumbs
+        trail={[
+          { name: 'Questions', path: '/' },
+          ...topics.slice(0, 1).map((t) => ({ name: t.name, path: groupPath('topic', t.slug) })),
+        ]}
+      />
       {/* Search indexes this article only: the question and its answers, not navigation. Its
           schema.org QAPage data is microdata on the visible text (docs/reader-features.md, "Structured data"). */}
       <article className="thread" data-pagefind-body="" itemScope itemType="https://schema.org/QAPage">
@@ -34,7 +39,13 @@ export function ThreadPage({ view }: Props) {
             <ol className="answers">
               {thread.answers.map((answer, i) => (
                 <li key={i}>
-                  <AnswerCard answer={answer} number={i + 1} total={total} html={answersHtml[i] ?? ''} doctorSlug={doctorSlugs[i] ?? null} />
+                  <AnswerCard
+                    answer={answer}
+                    number={i + 1}
+                    total={total}
+                    html={answersHtml[i] ?? ''}
+                    doctorSlug={doctorSlugs[i] ?? null}
+                  />
                 </li>
               ))}
             </ol>

@@ -15,7 +15,11 @@ export type GroupLabels = {
 };
 
 export const GROUP_LABELS: Record<GroupKind, GroupLabels> = {
-  topic: { list: 'Topics', one: 'topic', intro: 'The questions of the archive by topic, A to Z, with their number of questions.' },
+  topic: {
+    list: 'Topics',
+    one: 'topic',
+    intro: 'The questions of the archive by topic, A to Z, with their number of questions.',
+  },
   specialty: {
     list: 'Specialties',
     one: 'specialty',

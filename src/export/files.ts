@@ -31,7 +31,14 @@ export interface FolderUsage {
 /** The files, folders (those holding a file) and bytes below `dir`. */
 export function folderUsage(dir: string): FolderUsage {
   const files = listFiles(dir);
-  const folders = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, k, parts) => parts.slice(0, k + 1).join('/'))));
+  const folders = new Set(
+    files.flatMap((f) =>
+      f
+        .split('/')
+        .slice(0, -1)
+        .map((_, k, parts) => parts.slice(0, k + 1).join('/')),
+    ),
+  );
   const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
   return { files: files.length, folders: folders.size, bytes };
 }
@@ -45,7 +52,10 @@ export function replaceable(dir: string): boolean {
   if (!existsSync(dir)) return true;
   if (!statSync(dir).isDirectory()) return false;
   if (readdirSync(dir).length === 0) return true;
-  return existsSync(path.join(dir, SHARD_STAMP)) || (existsSync(path.join(dir, 'index.html')) && existsSync(path.join(dir, '_next')));
+  return (
+    existsSync(path.join(dir, SHARD_STAMP)) ||
+    (existsSync(path.join(dir, 'index.html')) && existsSync(path.join(dir, '_next')))
+  );
 }
 
 /** Puts the folder `from` at `to` (replacing an earlier build there), by renaming, or by copying when they are on different disks. */

@@ -28,7 +28,8 @@ const count = (n: number): string => n.toLocaleString('en-US');
 function exceeded(host: Host, usage: FolderUsage): string[] {
   const over: string[] = [];
   if (host.maxFiles !== undefined && usage.files > host.maxFiles) over.push(`over ${count(host.maxFiles)} files`);
-  if (host.maxEntries !== undefined && usage.files + usage.folders > host.maxEntries) over.push(`over ${count(host.maxEntries)} files and folders`);
+  if (host.maxEntries !== undefined && usage.files + usage.folders > host.maxEntries)
+    over.push(`over ${count(host.maxEntries)} files and folders`);
   if (host.maxBytes !== undefined && usage.bytes > host.maxBytes) over.push(`over ${count(host.maxBytes / 1e9)} GB`);
   return over;
 }
@@ -48,6 +49,9 @@ export function hostFit(usage: FolderUsage): { text: string; fitsAll: boolean } 
   }
   const mb = (usage.bytes / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const held = `${count(usage.files)} files in ${count(usage.folders)} folders, ${count(usage.bytes)} bytes (${mb} MB)`;
-  const verdict = [fits.length > 0 ? `fits ${fits.join(', ')}` : 'fits none of the hosts checked', ...(tooBig.length > 0 ? [`too big for ${tooBig.join(', ')}`] : [])];
+  const verdict = [
+    fits.length > 0 ? `fits ${fits.join(', ')}` : 'fits none of the hosts checked',
+    ...(tooBig.length > 0 ? [`too big for ${tooBig.join(', ')}`] : []),
+  ];
   return { text: `${held}: ${verdict.join('; ')}`, fitsAll: tooBig.length === 0 };
 }

@@ -60,10 +60,17 @@ function allowedCpus(): string | undefined {
  * is the same byte for byte; the indexer uses little more than one core anyway (docs/performance.md,
  * "Search index").
  */
-export function indexerCommand(binary: string, cpus: string | undefined, taskset: string | undefined, works: (command: string, args: string[]) => boolean): { command: string; args: string[] } {
+export function indexerCommand(
+  binary: string,
+  cpus: string | undefined,
+  taskset: string | undefined,
+  works: (command: string, args: string[]) => boolean,
+): { command: string; args: string[] } {
   const cpu = cpus === undefined ? undefined : /^(\d+)/u.exec(cpus)?.[1];
   const pin = ['--cpu-list', cpu ?? ''];
-  return taskset !== undefined && cpu !== undefined && works(taskset, [...pin, 'true']) ? { command: taskset, args: [...pin, binary] } : { command: binary, args: [] };
+  return taskset !== undefined && cpu !== undefined && works(taskset, [...pin, 'true'])
+    ? { command: taskset, args: [...pin, binary] }
+    : { command: binary, args: [] };
 }
 
 /** The indexer's command on this machine (pinned where taskset works), found once a process. */
@@ -75,7 +82,12 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
   // working directory (out/ holds none) can change what is indexed or where it is written.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('PAGEFIND_')) delete env[key];
-  const run = (indexer ??= indexerCommand(pagefindBinary(), allowedCpus(), process.platform === 'linux' ? 'taskset' : undefined, (command, probe) => spawnSync(command, probe, { stdio: 'ignore' }).status === 0));
+  const run = (indexer ??= indexerCommand(
+    pagefindBinary(),
+    allowedCpus(),
+    process.platform === 'linux' ? 'taskset' : undefined,
+    (command, probe) => spawnSync(command, probe, { stdio: 'ignore' }).status === 0,
+  ));
   return new Promise((resolve, reject) => {
     const child = spawn(run.command, [...run.args, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -107,8 +119,13 @@ export function searchBundles(threadCount: number): string[] {
  * pages, so that one run's memory is bounded by a bundle. Resolves with the pages each bundle
  * holds, in order, once every bundle is complete and holds exactly its threads; else rejects.
  */
-export async function writeSearchIndex(outDir: string, slugs: readonly string[], bundles: readonly string[] = ['/pagefind/']): Promise<number[]> {
-  if (bundles.length === 1) return [await indexBundle(outDir, path.join(outDir, bundles[0] ?? '/pagefind/'), slugs.length)];
+export async function writeSearchIndex(
+  outDir: string,
+  slugs: readonly string[],
+  bundles: readonly string[] = ['/pagefind/'],
+): Promise<number[]> {
+  if (bundles.length === 1)
+    return [await indexBundle(outDir, path.join(outDir, bundles[0] ?? '/pagefind/'), slugs.length)];
   const sorted = [...slugs].sort();
   const size = Math.ceil(sorted.length / bundles.length);
   const work = mkdtempSync(path.join(path.dirname(outDir), '.search-bundle-'));
@@ -136,14 +153,25 @@ export async function writeSearchIndex(outDir: string, slugs: readonly string[],
  */
 async function indexBundle(siteDir: string, bundle: string, threadCount: number): Promise<number> {
   // Only thread pages carry data-pagefind-body: reading the others (index, doctors) is wasted work.
-  const args = ['--site', siteDir, '--glob', 'threads/**/*.html', '--force-language', 'en', '--output-path', bundle, '--quiet'];
+  const args = [
+    '--site',
+    siteDir,
+    '--glob',
+    'threads/**/*.html',
+    '--force-language',
+    'en',
+    '--output-path',
+    bundle,
+    '--quiet',
+  ];
   await runIndexer(args, siteDir);
   // The writer has exited, so the entry file is whole. The indexer skips a page it cannot read
   // without failing; a count short of the threads means a thread would never be found.
   const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const languages = Object.values(entry.languages);
   const indexed = languages.reduce((sum, language) => sum + language.page_count, 0);
-  if (indexed !== threadCount) throw new Error(`pagefind indexed ${indexed} pages, but the archive has ${threadCount} threads`);
+  if (indexed !== threadCount)
+    throw new Error(`pagefind indexed ${indexed} pages, but the archive has ${threadCount} threads`);
   const fragments = readdirSync(path.join(bundle, 'fragment')).length;
   if (fragments !== indexed) throw new Error(`pagefind wrote ${fragments} page fragments for ${indexed} pages`);
   return indexed;

@@ -69,7 +69,8 @@ export async function serveStatic(root: string, first = 4500, last = 4599, baseP
       res.writeHead(302, { Location: `${basePath}/` }).end();
       return;
     }
-    const inside = basePath === '' ? urlPath : urlPath.startsWith(`${basePath}/`) ? urlPath.slice(basePath.length) : undefined;
+    const inside =
+      basePath === '' ? urlPath : urlPath.startsWith(`${basePath}/`) ? urlPath.slice(basePath.length) : undefined;
     const found = inside === undefined ? undefined : resolveFile(dir, inside);
     const file = found ?? path.join(dir, '404.html');
     res.writeHead(found ? 200 : 404, {
@@ -77,7 +78,10 @@ export async function serveStatic(root: string, first = 4500, last = 4599, baseP
       'Cache-Control': 'no-store',
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).on('error', () => res.end()).pipe(res);
+    else
+      createReadStream(file)
+        .on('error', () => res.end())
+        .pipe(res);
   });
   const ports = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const port = await listen(server, ports);

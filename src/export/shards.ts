@@ -11,7 +11,17 @@
  * target and puts it in place only when all of that holds.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SHARD_STAMP } from '../shard';
@@ -49,7 +59,11 @@ export function codeDigest(root: string): string {
     const at = path.join(root, entry);
     if (!existsSync(at)) continue;
     const files = statSync(at).isDirectory() ? listFiles(at).map((f) => `${entry}/${f}`) : [entry];
-    for (const file of files) hash.update(`${file}\n`).update(readFileSync(path.join(root, file))).update('\n');
+    for (const file of files)
+      hash
+        .update(`${file}\n`)
+        .update(readFileSync(path.join(root, file)))
+        .update('\n');
   }
   return hash.digest('hex');
 }
@@ -91,17 +105,29 @@ function checkShards(dirs: readonly string[], resolve: (folder: string) => strin
   }
   if (problems.length > 0) throw new MergeError(problems);
   const [first, ...rest] = shards;
-  if (!first) throw new MergeError(['give the folders of the shards to merge: npm run merge -- <dir> <dir> … [--out <dir>]']);
+  if (!first)
+    throw new MergeError(['give the folders of the shards to merge: npm run merge -- <dir> <dir> … [--out <dir>]']);
   const count = first.stamp.shard.count;
   for (const { dir, stamp } of rest) {
-    if (stamp.shard.count !== count) problems.push(`${dir} is shard ${name(stamp.shard)} but ${first.dir} is shard ${name(first.stamp.shard)}: give the shards of one build, all built with the same <n>`);
-    else if (stamp.digest !== first.stamp.digest) problems.push(`${dir} was built from different content than ${first.dir}: build every shard from the same content`);
-    else if (stamp.code !== first.stamp.code) problems.push(`${dir} was built by different code than ${first.dir}: build every shard from the same commit, after npm ci`);
+    if (stamp.shard.count !== count)
+      problems.push(
+        `${dir} is shard ${name(stamp.shard)} but ${first.dir} is shard ${name(first.stamp.shard)}: give the shards of one build, all built with the same <n>`,
+      );
+    else if (stamp.digest !== first.stamp.digest)
+      problems.push(
+        `${dir} was built from different content than ${first.dir}: build every shard from the same content`,
+      );
+    else if (stamp.code !== first.stamp.code)
+      problems.push(
+        `${dir} was built by different code than ${first.dir}: build every shard from the same commit, after npm ci`,
+      );
     else {
       for (const key of ['siteUrl', 'basePath', 'siteName'] as const) {
         const variable = { siteUrl: 'SITE_URL', basePath: 'BASE_PATH', siteName: 'SITE_NAME' }[key];
         if (stamp.settings[key] !== first.stamp.settings[key]) {
-          problems.push(`${dir} was built with ${variable}=${JSON.stringify(stamp.settings[key])} but ${first.dir} with ${variable}=${JSON.stringify(first.stamp.settings[key])}: build every shard with the same settings`);
+          problems.push(
+            `${dir} was built with ${variable}=${JSON.stringify(stamp.settings[key])} but ${first.dir} with ${variable}=${JSON.stringify(first.stamp.settings[key])}: build every shard with the same settings`,
+          );
         }
       }
     }
@@ -110,7 +136,8 @@ function checkShards(dirs: readonly string[], resolve: (folder: string) => strin
   for (let index = 1; index <= count; index++) {
     const given = shards.filter((s) => s.stamp.shard.index === index);
     if (given.length === 0) problems.push(`shard ${index}/${count} is missing: give all ${count} shards`);
-    if (given.length > 1) problems.push(`shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.dir).join(', ')}`);
+    if (given.length > 1)
+      problems.push(`shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.dir).join(', ')}`);
   }
   if (problems.length > 0) throw new MergeError(problems);
   return shards.sort((a, b) => a.stamp.shard.index - b.stamp.shard.index);
@@ -126,10 +153,18 @@ export type Merged = { shards: number; bundles: number; threads: number };
  * Merges the shard folders `dirs` (any order) into `outDir`; throws a MergeError naming every
  * reason when they do not make one whole site, and then leaves `outDir` as it was.
  */
-export function mergeShards(dirs: readonly string[], outDir: string, resolve: (folder: string) => string = (folder) => path.resolve(folder)): Merged {
+export function mergeShards(
+  dirs: readonly string[],
+  outDir: string,
+  resolve: (folder: string) => string = (folder) => path.resolve(folder),
+): Merged {
   const target = resolve(outDir);
-  if (dirs.some((d) => resolve(d) === target)) throw new MergeError([`--out ${outDir} is one of the shards; merge into another folder`]);
-  if (!replaceable(target)) throw new MergeError([`--out ${outDir}: the folder holds something other than a build of this site; give a new folder, or empty this one`]);
+  if (dirs.some((d) => resolve(d) === target))
+    throw new MergeError([`--out ${outDir} is one of the shards; merge into another folder`]);
+  if (!replaceable(target))
+    throw new MergeError([
+      `--out ${outDir}: the folder holds something other than a build of this site; give a new folder, or empty this one`,
+    ]);
   const shards = checkShards(dirs, resolve);
   const work = `${target}.merging-${process.pid}`;
   rmSync(work, { recursive: true, force: true });
@@ -178,13 +213,21 @@ function writeMerged(shards: Given[], work: string): Merged {
   const from = new Map<string, Given>();
   for (const shard of shards) {
     const own = new Set([SHARD_STAMP, 'search-bundles.js']);
-    for (const file of listFiles(shard.at, shard.stamp.bundles.map((b) => b.path.slice(1, -1)))) {
+    for (const file of listFiles(
+      shard.at,
+      shard.stamp.bundles.map((b) => b.path.slice(1, -1)),
+    )) {
       if (own.has(file)) continue;
       const earlier = from.get(file);
       if (earlier === undefined) {
         if (copy(shard, file, file)) from.set(file, shard);
-      } else if (problems.length < 10 && !readFileSync(path.join(earlier.at, file)).equals(readFileSync(path.join(shard.at, file)))) {
-        problems.push(`${file} differs between ${earlier.dir} and ${shard.dir}: shards must be built by the same code from the same content`);
+      } else if (
+        problems.length < 10 &&
+        !readFileSync(path.join(earlier.at, file)).equals(readFileSync(path.join(shard.at, file)))
+      ) {
+        problems.push(
+          `${file} differs between ${earlier.dir} and ${shard.dir}: shards must be built by the same code from the same content`,
+        );
       }
     }
   }
@@ -195,21 +238,27 @@ function writeMerged(shards: Given[], work: string): Merged {
   for (const shard of shards) {
     for (const bundle of shard.stamp.bundles) {
       const to = searchBundlePath(bundles.length + 1);
-      if (topFolders.has(to.slice(1))) problems.push(`${shard.dir} has a folder ${to} that is not one of its search bundles`);
+      if (topFolders.has(to.slice(1)))
+        problems.push(`${shard.dir} has a folder ${to} that is not one of its search bundles`);
       const inShard = bundle.path.slice(1);
-      for (const file of listFiles(path.join(shard.at, inShard))) copy(shard, `${inShard}${file}`, `${to.slice(1)}${file}`);
+      for (const file of listFiles(path.join(shard.at, inShard)))
+        copy(shard, `${inShard}${file}`, `${to.slice(1)}${file}`);
       bundles.push(to);
       indexed += bundle.threads;
     }
   }
   const threads = shards[0]?.stamp.threads ?? 0;
-  if (indexed !== threads) problems.push(`the shards' search bundles hold ${indexed} threads, but the archive has ${threads}`);
+  if (indexed !== threads)
+    problems.push(`the shards' search bundles hold ${indexed} threads, but the archive has ${threads}`);
   writeBundleList(work, bundles);
   const settings = shards[0]?.stamp.settings;
   if (settings) {
-    const missing = sitemapPaths(work, `${settings.siteUrl}${settings.basePath}`).filter((p) => !from.has(`${p.slice(1)}index.html`));
+    const missing = sitemapPaths(work, `${settings.siteUrl}${settings.basePath}`).filter(
+      (p) => !from.has(`${p.slice(1)}index.html`),
+    );
     for (const p of missing.slice(0, 10)) problems.push(`${p} is in the sitemap but in none of the shards`);
-    if (missing.length > 10) problems.push(`… and ${missing.length - 10} more pages of the sitemap are in none of the shards`);
+    if (missing.length > 10)
+      problems.push(`… and ${missing.length - 10} more pages of the sitemap are in none of the shards`);
   }
   if (problems.length > 0) throw new MergeError(problems);
   return { shards: shards.length, bundles: bundles.length, threads };
@@ -217,7 +266,10 @@ function writeMerged(shards: Given[], work: string): Merged {
 
 /** The site paths of every page the sitemap (or the sitemaps of its index) lists (sitemap.ts writes them, escaped as `&#38;`). */
 function sitemapPaths(siteDir: string, prefix: string): string[] {
-  const locs = (file: string) => [...readFileSync(path.join(siteDir, file), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/gu)].map((m) => (m[1] ?? '').replace(/&#(\d+);/gu, (_, code: string) => String.fromCharCode(Number(code))));
+  const locs = (file: string) =>
+    [...readFileSync(path.join(siteDir, file), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/gu)].map((m) =>
+      (m[1] ?? '').replace(/&#(\d+);/gu, (_, code: string) => String.fromCharCode(Number(code))),
+    );
   const top = locs('sitemap.xml');
   const isIndex = readFileSync(path.join(siteDir, 'sitemap.xml'), 'utf8').includes('<sitemapindex');
   const urls = isIndex ? top.flatMap((url) => locs(url.slice(url.lastIndexOf('/') + 1))) : top;

@@ -50,7 +50,11 @@ function split(entries: readonly string[], maxUrls: number): string[][] {
  * 50 MB) it is one urlset; above, `sitemap.xml` is a sitemap index of `sitemap-1.xml`,
  * `sitemap-2.xml`, … (at `<folderUrl>sitemap-<n>.xml`), which list `urls` in order, `maxUrls` a file.
  */
-export function sitemapFiles(urls: readonly string[], folderUrl: string, maxUrls = SITEMAP_MAX_URLS): [string, string][] {
+export function sitemapFiles(
+  urls: readonly string[],
+  folderUrl: string,
+  maxUrls = SITEMAP_MAX_URLS,
+): [string, string][] {
   const parts = split(urls.map(urlEntry), maxUrls);
   if (parts.length <= 1) return [['sitemap.xml', urlset(parts[0] ?? [])]];
   const files = parts.map((entries, k): [string, string] => [`sitemap-${k + 1}.xml`, urlset(entries)]);

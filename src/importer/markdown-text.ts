@@ -15,9 +15,5 @@ const ORDERED = /^(\d{1,9})([.)])/u;
 
 /** Escapes one line of text (already trimmed, without leading spaces that would make code). */
 export function escapeMarkdown(line: string): string {
-  return line
-    .replace(INLINE, '\\$&')
-    .replace(ENTITY, '\\&')
-    .replace(BLOCK_START, '\\$1')
-    .replace(ORDERED, '$1\\$2');
+  return line.replace(INLINE, '\\$&').replace(ENTITY, '\\&').replace(BLOCK_START, '\\$1').replace(ORDERED, '$1\\$2');
 }

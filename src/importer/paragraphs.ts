@@ -53,12 +53,18 @@ export function bodyMarkdown(paras: readonly SourceLine[][]): BodyMarkdown {
     if (block.list) {
       const first = block.items[0]?.kind ?? '-';
       const marker = WRITTEN[first] === previous ? (OTHER[previous] ?? previous) : (WRITTEN[first] ?? first);
-      chunks.push({ text: block.items.map((item) => itemMarkdown(item, marker)), lines: block.items.map((item) => item.line.n) });
+      chunks.push({
+        text: block.items.map((item) => itemMarkdown(item, marker)),
+        lines: block.items.map((item) => item.line.n),
+      });
       previous = marker;
     } else {
       // A backslash at the very end of a paragraph is no hard break in CommonMark, so the last line gets none.
       const last = block.lines.length - 1;
-      chunks.push({ text: block.lines.map((l, i) => `${escapeMarkdown(l.text)}${i < last ? '\\' : ''}`), lines: block.lines.map((l) => l.n) });
+      chunks.push({
+        text: block.lines.map((l, i) => `${escapeMarkdown(l.text)}${i < last ? '\\' : ''}`),
+        lines: block.lines.map((l) => l.n),
+      });
       previous = '';
     }
   }
@@ -75,7 +81,7 @@ function blocksOf(para: readonly SourceLine[]): Block[] {
     if (last && !last.list) last.lines.push(line);
     else blocks.push({ list: false, lines: [line] });
   };
-  for (let i = 0; i < para.length; ) {
+  for (let i = 0; i < para.length;) {
     const run = runAt(para, i);
     if (run.length >= 2) blocks.push({ list: true, items: run });
     else text(para[i] as SourceLine);
@@ -90,7 +96,8 @@ function runAt(para: readonly SourceLine[], start: number): Item[] {
   for (let i = start; i < para.length; i += 1) {
     const item = itemOf(para[i] as SourceLine);
     const prev = run.at(-1);
-    if (!item || (prev && (item.kind !== prev.kind || (prev.number !== undefined && item.number !== prev.number + 1)))) break;
+    if (!item || (prev && (item.kind !== prev.kind || (prev.number !== undefined && item.number !== prev.number + 1))))
+      break;
     run.push(item);
   }
   return run;

@@ -64,10 +64,16 @@ export function runImport({ inputs, outDir, force, topics = [] }: ImportOptions,
     for (const w of scraped.warnings) io.err(`${shown}:${w.line}: warning: ${w.message}`);
     const { slug } = scraped.thread;
     const owner = slugs.get(slug);
-    if (owner !== undefined) return fail(`${shown}:${scraped.titleLine}: the title gives the file name ${slug}.md, as does ${owner}`);
+    if (owner !== undefined)
+      return fail(`${shown}:${scraped.titleLine}: the title gives the file name ${slug}.md, as does ${owner}`);
     slugs.set(slug, shown);
     const thread = topics.length > 0 ? { ...scraped.thread, topics } : scraped.thread;
-    const prepared = prepareThreadFile(outDir, thread, input === STDIN ? 'standard input' : path.basename(input), force);
+    const prepared = prepareThreadFile(
+      outDir,
+      thread,
+      input === STDIN ? 'standard input' : path.basename(input),
+      force,
+    );
     if (!prepared.ok) return fail(`${shown}: ${prepared.message}`);
     ready.push({ file: prepared.file, text: prepared.text, answers: scraped.thread.answers.length, from: shown });
   });
@@ -89,6 +95,8 @@ function topicProblems(topics: readonly string[]): string[] {
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const i = issue.path[0];
-    return typeof i === 'number' ? `--topic ${JSON.stringify(topics[i])}: ${issue.message}` : `--topic: ${issue.message}`;
+    return typeof i === 'number'
+      ? `--topic ${JSON.stringify(topics[i])}: ${issue.message}`
+      : `--topic: ${issue.message}`;
   });
 }

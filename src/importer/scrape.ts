@@ -19,7 +19,12 @@ export type ScrapeWarning = { line: number; message: string };
 export type ScrapeError = { line: number; message: string };
 
 export type Scraped =
-  | { ok: true; thread: Thread; warnings: ScrapeWarning[]; /** Where the title (and so the slug) came from. */ titleLine: number }
+  | {
+      ok: true;
+      thread: Thread;
+      warnings: ScrapeWarning[];
+      /** Where the title (and so the slug) came from. */ titleLine: number;
+    }
   | { ok: false; error: ScrapeError };
 
 /** The site whose page layout this format is ("Doctor Answers N", the `{{ voteCount }}` template). */
@@ -78,9 +83,38 @@ const SPECIALTIES: readonly string[] = [
 /** Titles after a doctor's name. Suffixes such as "III" or "Jr." are not here: they belong to the name. */
 // Two-letter titles that are also US state codes (MA, MS, PA...) are left out, so "Boston, MA" is no doctor.
 const CREDENTIALS = new Set([
-  'MD', 'DO', 'DDS', 'DMD', 'MBBS', 'MBChB', 'PhD', 'FACS', 'FAAD', 'FACMS', 'FAAFPRS', 'FACOG', 'FAAOS', 'FICS',
-  'FAACS', 'FRCS', 'FRCSC', 'FRCPC', 'MSc', 'MPH', 'MBA', 'BSN', 'RN', 'NP', 'FNP', 'FNP-BC', 'APRN', 'CRNP', 'DNP',
-  'MSN', 'PA-C', 'DPM',
+  'MD',
+  'DO',
+  'DDS',
+  'DMD',
+  'MBBS',
+  'MBChB',
+  'PhD',
+  'FACS',
+  'FAAD',
+  'FACMS',
+  'FAAFPRS',
+  'FACOG',
+  'FAAOS',
+  'FICS',
+  'FAACS',
+  'FRCS',
+  'FRCSC',
+  'FRCPC',
+  'MSc',
+  'MPH',
+  'MBA',
+  'BSN',
+  'RN',
+  'NP',
+  'FNP',
+  'FNP-BC',
+  'APRN',
+  'CRNP',
+  'DNP',
+  'MSN',
+  'PA-C',
+  'DPM',
 ]);
 
 /** Marks an answer's start; the page never rendered it, so it carries no vote value. */
@@ -139,7 +173,10 @@ function parseLines(lines: Line[], warnings: ScrapeWarning[]): { thread: Thread;
   const template = lines.find((l) => OTHER_TEMPLATE.test(l.text) && !VOTE_TEMPLATE.test(l.text));
   if (template) {
     const found = OTHER_TEMPLATE.exec(template.text)?.[0] ?? '';
-    throw new ParseError(template.n, `expected text or a "{{ voteCount ... }}" line of its own, got the unrendered template ${JSON.stringify(found)}`);
+    throw new ParseError(
+      template.n,
+      `expected text or a "{{ voteCount ... }}" line of its own, got the unrendered template ${JSON.stringify(found)}`,
+    );
   }
   const titleAt = lines.findIndex((l) => l.text !== '');
   const titleLine = lines[titleAt];
@@ -152,13 +189,18 @@ function parseLines(lines: Line[], warnings: ScrapeWarning[]): { thread: Thread;
 
   const countAt = lines.findIndex((l, i) => i > titleAt && (ANSWER_COUNT.test(l.text) || VOTE_TEMPLATE.test(l.text)));
   const countLine = lines[countAt];
-  if (!countLine) throw new ParseError(end, 'expected "Doctor Answers <number>" after the question, got the end of the scrape');
+  if (!countLine)
+    throw new ParseError(end, 'expected "Doctor Answers <number>" after the question, got the end of the scrape');
   const countMatch = ANSWER_COUNT_EXACT.exec(countLine.text);
   if (!countMatch) {
-    throw new ParseError(countLine.n, `expected "Doctor Answers <number>" after the question, got ${JSON.stringify(countLine.text)}`);
+    throw new ParseError(
+      countLine.n,
+      `expected "Doctor Answers <number>" after the question, got ${JSON.stringify(countLine.text)}`,
+    );
   }
   const questionParas = splitParagraphs(lines.slice(titleAt + 1, countAt));
-  if (questionParas.length === 0) throw new ParseError(countLine.n, 'expected the question text between the title and "Doctor Answers"');
+  if (questionParas.length === 0)
+    throw new ParseError(countLine.n, 'expected the question text between the title and "Doctor Answers"');
 
   let rest = lines.slice(countAt + 1);
   const disclaimer = takeDisclaimer(rest);
@@ -172,16 +214,21 @@ function parseLines(lines: Line[], warnings: ScrapeWarning[]): { thread: Thread;
   const headlines = starts.map((s, k) => {
     const h = findLastIndex(rest, (l) => l.text !== '', s - 1);
     const floor = k === 0 ? -1 : (starts[k - 1] ?? -1);
-    if (h <= floor) throw new ParseError(rest[s]?.n ?? end, 'expected the answer\'s headline on a line before this "{{ voteCount ... }}" line');
+    if (h <= floor)
+      throw new ParseError(
+        rest[s]?.n ?? end,
+        'expected the answer\'s headline on a line before this "{{ voteCount ... }}" line',
+      );
     // A headline is a paragraph of its own: otherwise it would be the last line of a doctor block or body.
     const before = rest[h - 1];
     if (h > floor + 1 && before && before.text !== '') {
-      throw new ParseError(rest[h]?.n ?? end, 'expected a blank line, then the answer\'s headline on a line of its own');
+      throw new ParseError(rest[h]?.n ?? end, "expected a blank line, then the answer's headline on a line of its own");
     }
     return h;
   });
   const stray = rest.slice(0, headlines[0]).find((l) => l.text !== '');
-  if (stray) throw new ParseError(stray.n, 'expected the first answer\'s headline, then its "{{ voteCount ... }}" line');
+  if (stray)
+    throw new ParseError(stray.n, 'expected the first answer\'s headline, then its "{{ voteCount ... }}" line');
 
   const answers = starts.map((s, k) => {
     const headline = rest[headlines[k] ?? 0]?.text ?? '';
@@ -192,7 +239,10 @@ function parseLines(lines: Line[], warnings: ScrapeWarning[]): { thread: Thread;
 
   const stated = Number((countMatch[1] ?? '').replace(/,/gu, ''));
   if (stated !== answers.length) {
-    warnings.push({ line: countLine.n, message: `the page says "Doctor Answers ${stated}" but ${answers.length} answers were found` });
+    warnings.push({
+      line: countLine.n,
+      message: `the page says "Doctor Answers ${stated}" but ${answers.length} answers were found`,
+    });
   }
   const question = bodyMarkdown(questionParas);
   const thread: Thread = {
@@ -212,7 +262,10 @@ function takeDisclaimer(lines: Line[]): { at: number; line: number; text: string
   let start = last;
   while (start > 0 && lines[start - 1]?.text !== '' && !DISCLAIMER_START.test(lines[start]?.text ?? '')) start -= 1;
   if (start < 0 || !DISCLAIMER_START.test(lines[start]?.text ?? '')) return undefined;
-  const text = lines.slice(start, last + 1).map((l) => l.text).join(' ');
+  const text = lines
+    .slice(start, last + 1)
+    .map((l) => l.text)
+    .join(' ');
   return { at: start, line: lines[start]?.n ?? 0, text };
 }
 
@@ -220,14 +273,22 @@ function takeDisclaimer(lines: Line[]): { at: number; line: number; text: string
  * One answer from the lines between its `{{ voteCount }}` line and `next`, the line that follows
  * them, with the scrape line of each line of its markdown body.
  */
-function parseAnswer(headline: string, region: Line[], next: number, warnings: ScrapeWarning[]): { answer: Answer; lines: number[] } {
+function parseAnswer(
+  headline: string,
+  region: Line[],
+  next: number,
+  warnings: ScrapeWarning[],
+): { answer: Answer; lines: number[] } {
   const paras = splitParagraphs(region);
   const last = paras.at(-1) ?? [];
   const glued = isDoctorBlock(last) ? 0 : gluedDoctorStart(last);
   const doctor = glued === undefined ? undefined : parseDoctor(last.slice(glued), warnings);
   const body = glued === undefined ? paras : [...paras.slice(0, -1), ...(glued > 0 ? [last.slice(0, glued)] : [])];
   if (body.length === 0) {
-    throw new ParseError(region.find((l) => l.text !== '')?.n ?? next, 'expected the answer\'s text after its "{{ voteCount ... }}" line');
+    throw new ParseError(
+      region.find((l) => l.text !== '')?.n ?? next,
+      'expected the answer\'s text after its "{{ voteCount ... }}" line',
+    );
   }
   const { markdown, lines } = bodyMarkdown(body);
   return { answer: { headline, body: markdown, ...(doctor ? { doctor } : {}) }, lines };
@@ -260,20 +321,31 @@ function parseDoctor(para: Line[], warnings: ScrapeWarning[]): Doctor {
   const [nameLine, placeLine, ratingLine, extra] = para;
   if (!nameLine) throw new Error('a paragraph has at least one line');
   const named = splitName(nameLine.text);
-  if (!named) throw new ParseError(nameLine.n, 'expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"');
+  if (!named)
+    throw new ParseError(
+      nameLine.n,
+      'expected the doctor\'s name with credentials after a comma, such as "Jane Doe, MD"',
+    );
   if (!placeLine || RATING.test(placeLine.text)) {
-    throw new ParseError(placeLine?.n ?? nameLine.n + 1, 'expected the doctor\'s "<location> <specialty>" line after the name');
+    throw new ParseError(
+      placeLine?.n ?? nameLine.n + 1,
+      'expected the doctor\'s "<location> <specialty>" line after the name',
+    );
   }
   const place = splitPlace(placeLine, warnings);
   let rating: Rating | undefined;
   if (ratingLine) {
     const m = RATING.exec(ratingLine.text);
-    if (!m) throw new ParseError(ratingLine.n, 'expected a rating such as "4.4 out of 5 stars 28 reviews", or a blank line after the doctor');
+    if (!m)
+      throw new ParseError(
+        ratingLine.n,
+        'expected a rating such as "4.4 out of 5 stars 28 reviews", or a blank line after the doctor',
+      );
     const value = Number(m[1]);
     if (value > 5) throw new ParseError(ratingLine.n, `expected a rating from 0 to 5 stars, got ${m[1] ?? ''}`);
     rating = { value, reviews: Number((m[2] ?? '').replace(/,/gu, '')) };
   }
-  if (extra) throw new ParseError(extra.n, 'expected a blank line after the doctor\'s rating');
+  if (extra) throw new ParseError(extra.n, "expected a blank line after the doctor's rating");
   return { ...named, ...place, ...(rating ? { rating } : {}) };
 }
 
@@ -298,7 +370,8 @@ function splitPlace(line: Line, warnings: ScrapeWarning[]): Pick<Doctor, 'locati
     return { location: line.text };
   }
   const location = line.text.slice(0, line.text.length - longest.length).trim();
-  if (location === '') throw new ParseError(line.n, `expected a location before the specialty ${JSON.stringify(line.text)}`);
+  if (location === '')
+    throw new ParseError(line.n, `expected a location before the specialty ${JSON.stringify(line.text)}`);
   return { location, specialty: longest };
 }
 

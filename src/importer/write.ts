@@ -85,7 +85,10 @@ export function prepareThreadFile(dir: string, thread: Thread, from: string, for
   const text = threadFileText(thread, from);
   const checked = parseThreadFile(file, Buffer.from(text, 'utf8'));
   if (checked.problems.length > 0) {
-    return { ok: false, message: ['the imported thread is not valid content:', ...checked.problems.map(formatProblem)].join('\n') };
+    return {
+      ok: false,
+      message: ['the imported thread is not valid content:', ...checked.problems.map(formatProblem)].join('\n'),
+    };
   }
   // The YAML writer must lose nothing: what the site will load is what was scraped.
   if (!isDeepStrictEqual(checked.thread, thread)) throw new Error(`${file} would not load back to the imported thread`);

@@ -26,7 +26,9 @@ export default class SiteDocument extends Document {
         </Head>
         <body>
           <SiteHeader sections={headerSections(renderedArchive())} current={sectionOf(route)} />
-          {problems.length > 0 ? <ContentProblems lines={[...problems.map(formatProblem), summarize(problems, fileCount)]} /> : null}
+          {problems.length > 0 ? (
+            <ContentProblems lines={[...problems.map(formatProblem), summarize(problems, fileCount)]} />
+          ) : null}
           <Main />
           <SiteFooter />
           <NextScript />

@@ -36,7 +36,7 @@ export function staticPaths(page: PageName): GetStaticPaths<Params> {
   return () => {
     const { live, shard } = settings();
     if (live) return { paths: [], fallback: 'blocking' };
-    const keys = route.pages(getArchive()).filter((key) => (key.n > 1) === later && inShard(shardKey(key, later), shard));
+    const keys = route.pages(getArchive()).filter((key) => key.n > 1 === later && inShard(shardKey(key, later), shard));
     return { paths: keys.map((key) => ({ params: paramsOf(key, later) })), fallback: false };
   };
 }

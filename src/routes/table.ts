@@ -58,7 +58,12 @@ function route<const First extends string, const Later extends string | undefine
 const numbered = (count: number, slug = ''): PageKey[] => Array.from({ length: count }, (_, i) => ({ slug, n: i + 1 }));
 
 /** The list of a kind's groups (`/topics/`), and one group's pages (`/topics/<slug>/`). */
-function groupRoutes<const List extends string, const ListLater extends string, const One extends string, const OneLater extends string>(
+function groupRoutes<
+  const List extends string,
+  const ListLater extends string,
+  const One extends string,
+  const OneLater extends string,
+>(
   kind: GroupKind,
   pages: { list: List; listLater: ListLater; one: One; oneLater: OneLater },
   section: Section,
@@ -92,13 +97,23 @@ const topics = groupRoutes(
 );
 const specialties = groupRoutes(
   'specialty',
-  { list: '/specialties', listLater: '/specialties/page/[n]', one: '/specialties/[slug]', oneLater: '/specialties/[slug]/page/[n]' },
+  {
+    list: '/specialties',
+    listLater: '/specialties/page/[n]',
+    one: '/specialties/[slug]',
+    oneLater: '/specialties/[slug]/page/[n]',
+  },
   'doctors',
   true,
 );
 const locations = groupRoutes(
   'location',
-  { list: '/locations', listLater: '/locations/page/[n]', one: '/locations/[slug]', oneLater: '/locations/[slug]/page/[n]' },
+  {
+    list: '/locations',
+    listLater: '/locations/page/[n]',
+    one: '/locations/[slug]',
+    oneLater: '/locations/[slug]/page/[n]',
+  },
   'doctors',
   true,
 );
@@ -138,7 +153,10 @@ export const ROUTES = {
     props: (archive, key) => doctorPage(archive, key.slug, key.n),
   }),
   specialties: specialties.list,
-  specialty: route({ ...specialties.one, props: (archive, key) => doctorGroupPage(archive, 'specialty', key.slug, key.n) }),
+  specialty: route({
+    ...specialties.one,
+    props: (archive, key) => doctorGroupPage(archive, 'specialty', key.slug, key.n),
+  }),
   locations: locations.list,
   location: route({ ...locations.one, props: (archive, key) => doctorGroupPage(archive, 'location', key.slug, key.n) }),
   topics: topics.list,
@@ -149,7 +167,9 @@ type Routes = typeof ROUTES;
 type AnyRoute = Routes[keyof Routes];
 
 /** The Next page name of every page file with data: `/`, `/page/[n]`, `/threads/[slug]`, … */
-export type PageName = { [K in keyof Routes]: Routes[K]['first'] | Exclude<Routes[K]['later'], undefined> }[keyof Routes];
+export type PageName = {
+  [K in keyof Routes]: Routes[K]['first'] | Exclude<Routes[K]['later'], undefined>;
+}[keyof Routes];
 
 /** The props' view of the pages of a page file. */
 export type ViewOf<P extends PageName> = {
@@ -170,7 +190,10 @@ export function routeOf(page: string): { route: AnyRoute; later: boolean } | und
 
 /** Every Next page name the site has: the routes' and the plain pages'. */
 export function pageNames(): string[] {
-  return [...(Object.values(ROUTES) as AnyRoute[]).flatMap((r) => (r.later === undefined ? [r.first] : [r.first, r.later])), ...Object.keys(PLAIN_PAGES)];
+  return [
+    ...(Object.values(ROUTES) as AnyRoute[]).flatMap((r) => (r.later === undefined ? [r.first] : [r.first, r.later])),
+    ...Object.keys(PLAIN_PAGES),
+  ];
 }
 
 /** The section a Next page name (`/doctors/[slug]`) belongs to; none for the 404 page and Next's own. */
@@ -186,7 +209,9 @@ export function headerSections(archive: Archive): { section: Section; label: str
     { section: 'doctors', label: 'Doctors', route: ROUTES.directory, path: directoryPath() },
     { section: 'search', label: 'Search', path: '/search/' },
   ];
-  return sections.filter((s) => s.route?.exists(archive) ?? true).map(({ section, label, path }) => ({ section, label, path }));
+  return sections
+    .filter((s) => s.route?.exists(archive) ?? true)
+    .map(({ section, label, path }) => ({ section, label, path }));
 }
 
 /** Every page's path (no base path) in the sitemap's order: the routes' pages, route by route. */

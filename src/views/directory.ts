@@ -45,7 +45,11 @@ export function directoryPage(archive: Archive, page: number): DirectoryPageView
     total: directory.length,
     letters: LETTERS.map((letter) => {
       const at = starts.get(letter);
-      return { letter, href: at === undefined ? null : `${directoryPath(Math.floor(at / DIRECTORY_PAGE_SIZE) + 1)}#${letterId(letter)}` };
+      return {
+        letter,
+        href:
+          at === undefined ? null : `${directoryPath(Math.floor(at / DIRECTORY_PAGE_SIZE) + 1)}#${letterId(letter)}`,
+      };
     }),
   };
 }

@@ -66,8 +66,9 @@ export function renderMarkdownWithText(markdown: string, headingLevel: number): 
  * list, rule, setext underline), or whitespace and control characters other than space and
  * line feed.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
-const NOT_PLAIN = /[*_`[\]<>\\~|]|&[#A-Za-z0-9]|[^\S\n ]|[\u0000-\u0009\u000b-\u001f\u007f]|^ | $|^(?:[-+=#]|\d+[.)])/mu;
+const NOT_PLAIN =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
+  /[*_`[\]<>\\~|]|&[#A-Za-z0-9]|[^\S\n ]|[\u0000-\u0009\u000b-\u001f\u007f]|^ | $|^(?:[-+=#]|\d+[.)])/mu;
 
 /**
  * The quick path: most scraped answers are plain paragraphs, which remark would render as
@@ -104,7 +105,8 @@ const parser = remark();
 function textOf(tree: Root): string {
   const words: string[] = [];
   const walk = (node: Root | RootContent) => {
-    if ('value' in node && (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html')) words.push(node.value);
+    if ('value' in node && (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html'))
+      words.push(node.value);
     if (node.type === 'break') words.push(' '); // a hard line break ends a word
     if ('children' in node) {
       for (const child of node.children) walk(child);

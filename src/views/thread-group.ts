@@ -22,5 +22,12 @@ export function threadGroupPage(archive: Archive, kind: GroupKind, slug: string,
   const name = archive.groups(kind).find((g) => g.slug === slug)?.name ?? slug;
   const pages = pageCount(members.length);
   checkPage(page, pages, `${kind} ${slug}`);
-  return { kind, group: { slug, name }, threads: threadSummaries(archive, pageSlice(members, page)), page, pageCount: pages, total: members.length };
+  return {
+    kind,
+    group: { slug, name },
+    threads: threadSummaries(archive, pageSlice(members, page)),
+    page,
+    pageCount: pages,
+    total: members.length,
+  };
 }

@@ -6,7 +6,12 @@ import { fixtureSite, isBrowsePage, isLaterPage, isLinesThread, seedSite } from 
 const browser = useBrowser();
 
 describe('axe-core: no violations, light and dark', () => {
-  const pages = [...seedSite(), ...fixtureSite().filter((p) => p.file.includes('long-word') || isLaterPage(p) || isLinesThread(p) || isBrowsePage(p))];
+  const pages = [
+    ...seedSite(),
+    ...fixtureSite().filter(
+      (p) => p.file.includes('long-word') || isLaterPage(p) || isLinesThread(p) || isBrowsePage(p),
+    ),
+  ];
   for (const sitePage of pages) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${sitePage.url} (${colorScheme})`, async () => {
@@ -18,7 +23,9 @@ describe('axe-core: no violations, light and dark', () => {
           );
           expect(violations).toEqual([]);
           // A scan that ran no rule would pass too: make sure it looked.
-          expect(results.passes.map((r) => r.id)).toEqual(expect.arrayContaining(['color-contrast', 'landmark-one-main', 'skip-link']));
+          expect(results.passes.map((r) => r.id)).toEqual(
+            expect.arrayContaining(['color-contrast', 'landmark-one-main', 'skip-link']),
+          );
         } finally {
           await close();
         }

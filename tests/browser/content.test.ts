@@ -11,8 +11,16 @@ const ANSWERS = [
   ['Botox facial paralysis', 'Brent Moelleken, MD', '4.9 out of 5 stars · 194 reviews'],
   ['Face Semi-Paralyzed After Botox', 'Anonymous answer: the source names no doctor.'],
   ['Asymmetric smile after Botox to masseter', 'Anonymous answer: the source names no doctor.'],
-  ['No antidote for botox complication of big cheek treatment', 'Ronald Shelton, MD', '4.9 out of 5 stars · 39 reviews'],
-  ['Face Semi-paralyzed After Botox to Masseter Muscles?', 'Francis R. Palmer, III, MD', '4.7 out of 5 stars · 28 reviews'],
+  [
+    'No antidote for botox complication of big cheek treatment',
+    'Ronald Shelton, MD',
+    '4.9 out of 5 stars · 39 reviews',
+  ],
+  [
+    'Face Semi-paralyzed After Botox to Masseter Muscles?',
+    'Francis R. Palmer, III, MD',
+    '4.7 out of 5 stars · 28 reviews',
+  ],
   ['Re-contouring Masseter Hypertrophy with Botox', 'Will Richardson, MD'],
 ];
 
@@ -23,7 +31,9 @@ describe('seed thread in Chromium', () => {
     it(`shows 8 answer cards in order with their doctors and ratings (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const { page, close } = await openPage(browser(), inSeed(`/threads/${SEED_SLUG}/`), { javaScriptEnabled });
       try {
-        await expect.poll(() => page.locator('h1').innerText()).toBe('Face Semi-paralyzed After Botox to Masseter Muscles?');
+        await expect
+          .poll(() => page.locator('h1').innerText())
+          .toBe('Face Semi-paralyzed After Botox to Masseter Muscles?');
         const cards = page.locator('main article.answer');
         expect(await cards.count()).toBe(8);
         for (const [i, [headline, ...doctor]] of ANSWERS.entries()) {
@@ -42,7 +52,11 @@ describe('seed thread in Chromium', () => {
         // The stylesheet fills 4.4 and 4.7 as four and a half stars of five, 4.9 as five.
         const fills = await page
           .locator('main .stars')
-          .evaluateAll((els) => els.map((el) => Math.round((100 * parseFloat(getComputedStyle(el, '::after').width)) / el.getBoundingClientRect().width)));
+          .evaluateAll((els) =>
+            els.map((el) =>
+              Math.round((100 * parseFloat(getComputedStyle(el, '::after').width)) / el.getBoundingClientRect().width),
+            ),
+          );
         expect(fills).toEqual([90, 100, 100, 90]);
       } finally {
         await close();
@@ -64,7 +78,9 @@ describe("a doctor's answers in two pages (fixture site: 51 answers by the long-
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(`${first}page/2/`);
       expect(await page.locator('h1').innerText()).toBe(`${name}: answer 51 of 51`);
-      expect(await page.locator('.doctor-meta').innerText()).toBe([doctor.specialty, doctor.location].filter(Boolean).join(' · '));
+      expect(await page.locator('.doctor-meta').innerText()).toBe(
+        [doctor.specialty, doctor.location].filter(Boolean).join(' · '),
+      );
       expect(await page.locator('#doctor-answers-heading').innerText()).toBe('Answers in this archive (51)');
       expect(await page.locator('.pagination [aria-current="page"]').innerText()).toBe('Page 2');
       expect(await page.locator('header [aria-current="page"]').innerText()).toBe('Doctors');
@@ -86,12 +102,17 @@ describe("a doctor's answers in two pages (fixture site: 51 answers by the long-
 describe('every page: no script, no console error, no failed request', () => {
   const pages = [...seedSite(), ...fixtureSite()];
   it('finds the pages to check', () => {
-    expect(pages.map((p) => p.file)).toEqual(expect.arrayContaining(['index.html', '404.html', `threads/${SEED_SLUG}/index.html`]));
+    expect(pages.map((p) => p.file)).toEqual(
+      expect.arrayContaining(['index.html', '404.html', `threads/${SEED_SLUG}/index.html`]),
+    );
   });
   for (const sitePage of pages) {
     for (const javaScriptEnabled of [true, false]) {
       it(`${sitePage.url} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-        const { page, log, close } = await openPage(browser(), sitePage.url, { javaScriptEnabled, expectStatus: sitePage.status });
+        const { page, log, close } = await openPage(browser(), sitePage.url, {
+          javaScriptEnabled,
+          expectStatus: sitePage.status,
+        });
         try {
           // Only the search page loads anything after `load`; waiting for quiet elsewhere costs 0.5 s a page.
           if (mayRunScripts(sitePage)) await page.waitForLoadState('networkidle');

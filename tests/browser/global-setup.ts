@@ -16,7 +16,8 @@ import { writeFixtureContent } from './helpers/fixture-content';
 /** Builds `contentDir` into out/ (with `env` set and `args` after `npm run build --`); throws with the build output when it fails. */
 function build(contentDir: string, env: Record<string, string> = {}, args: string[] = []): void {
   const result = runBuild({ CONTENT_DIR: contentDir, ...env }, args);
-  if (result.status !== 0) throw new Error(`npm run build ${args.join(' ')} (CONTENT_DIR=${contentDir}) failed:\n${result.output}`);
+  if (result.status !== 0)
+    throw new Error(`npm run build ${args.join(' ')} (CONTENT_DIR=${contentDir}) failed:\n${result.output}`);
 }
 
 /** Vitest global setup: build, copy, serve; returns the teardown that stops the servers. */
@@ -29,7 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Its 54 threads in two shards, each indexed for search in bundles of at most 20 threads: the
   // merged site searches four bundles, and every page of it is what a whole build writes (tests/shards.test.ts).
   const shards = [1, 2].map((i) => path.join(tmp, `fixture-shard-${i}`));
-  shards.forEach((dir, k) => build(fixtureContent, { SEARCH_BUNDLE_THREADS: '20' }, ['--shard', `${k + 1}/2`, '--out', dir]));
+  shards.forEach((dir, k) =>
+    build(fixtureContent, { SEARCH_BUNDLE_THREADS: '20' }, ['--shard', `${k + 1}/2`, '--out', dir]),
+  );
   const merged = runNpm('merge', {}, [...shards, '--out', fixtureDir]);
   if (merged.status !== 0) throw new Error(`npm run merge failed:\n${merged.output}`);
   build(path.join(ROOT, 'content'));

@@ -20,14 +20,23 @@ describe('Nu Html Checker (vnu-jar on Java)', () => {
     expect(css.length).toBeGreaterThanOrEqual(1);
     const files = [...html, ...css];
     // --exit-zero-always: the JSON report, not the exit code, says what is wrong.
-    const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--also-check-css', '--format', 'json', '--exit-zero-always', ...files], {
-      encoding: 'utf8',
-    });
-    if (run.error) throw new Error(`java did not run (${run.error.message}): the HTML check needs Java 17 (apt-get install -y openjdk-17-jre-headless)`);
+    const run = spawnSync(
+      'java',
+      ['-jar', VNU, '--errors-only', '--also-check-css', '--format', 'json', '--exit-zero-always', ...files],
+      {
+        encoding: 'utf8',
+      },
+    );
+    if (run.error)
+      throw new Error(
+        `java did not run (${run.error.message}): the HTML check needs Java 17 (apt-get install -y openjdk-17-jre-headless)`,
+      );
     expect(run.status, run.stderr).toBe(0);
     // vnu prints its JSON report on stderr.
     const report = JSON.parse(run.stderr) as { messages: VnuMessage[] };
-    const errors = report.messages.map((m) => `${m.url.replace(/^file:/u, '')}:${m.lastLine ?? 0} ${m.type}: ${m.message}`);
+    const errors = report.messages.map(
+      (m) => `${m.url.replace(/^file:/u, '')}:${m.lastLine ?? 0} ${m.type}: ${m.message}`,
+    );
     expect(errors).toEqual([]);
   }, 60_000);
 });

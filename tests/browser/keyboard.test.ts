@@ -9,11 +9,16 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tab
 
 /** Every element Tab should stop at, in document order, each described by tag, text and href. */
 function focusables(page: Page): Promise<string[]> {
-  return page.locator(FOCUSABLE).evaluateAll((els) =>
-    els
-      .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('[inert]'))
-      .map((el) => `${el.tagName.toLowerCase()} ${el.getAttribute('href') ?? ''} ${(el.textContent ?? '').trim().slice(0, 60)}`),
-  );
+  return page
+    .locator(FOCUSABLE)
+    .evaluateAll((els) =>
+      els
+        .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('[inert]'))
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()} ${el.getAttribute('href') ?? ''} ${(el.textContent ?? '').trim().slice(0, 60)}`,
+        ),
+    );
 }
 
 /** The focused element described like `focusables`, with whether its focus outline shows. */

@@ -62,15 +62,25 @@ describe('layout: no horizontal scroll at 320, 390, 768 and 1280 px, light and d
         'locations/llanfairpwllgwyngyllllanfairpwllgwyngyllllanfairpwllgwyngyllllanfairpwllgwyngyll/index.html',
       ]),
     );
-    expect(fixturePages.filter((p) => !isBrowsePage(p)).map((p) => p.file).sort()).toEqual([
-      `doctors/${doctor}/index.html`,
-      `doctors/${doctor}/page/2/index.html`,
-      'page/2/index.html',
-      ...LINES_SLUGS.map((slug) => `threads/${slug}/index.html`),
-      `threads/${LONG_WORD_SLUG}/index.html`,
-    ].sort());
+    expect(
+      fixturePages
+        .filter((p) => !isBrowsePage(p))
+        .map((p) => p.file)
+        .sort(),
+    ).toEqual(
+      [
+        `doctors/${doctor}/index.html`,
+        `doctors/${doctor}/page/2/index.html`,
+        'page/2/index.html',
+        ...LINES_SLUGS.map((slug) => `threads/${slug}/index.html`),
+        `threads/${LONG_WORD_SLUG}/index.html`,
+      ].sort(),
+    );
   });
-  for (const [site, pages] of [['seed', seedSite()], ['fixture', fixturePages]] as const) {
+  for (const [site, pages] of [
+    ['seed', seedSite()],
+    ['fixture', fixturePages],
+  ] as const) {
     for (const sitePage of pages) {
       for (const javaScriptEnabled of [true, false]) {
         it(`${site} ${sitePage.file} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () =>

@@ -71,7 +71,10 @@ describe('imported lines and lists in Chromium: every scrape line is a line of t
       const source = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'scrapes', scrape), 'utf8').split('\n');
       const { page, close } = await openPage(browser(), inFixture(`/threads/${slug}/`));
       try {
-        const rendered = [page.locator('main .question .prose'), ...(await page.locator('main article.answer .prose').all())];
+        const rendered = [
+          page.locator('main .question .prose'),
+          ...(await page.locator('main article.answer .prose').all()),
+        ];
         expect(rendered).toHaveLength(bodies.length);
         for (const [i, { lines, items }] of bodies.entries()) {
           const numbers = range(...lines).filter((n) => (source[n - 1] ?? '') !== '');
@@ -83,7 +86,9 @@ describe('imported lines and lists in Chromium: every scrape line is a line of t
           const shown = (await body.innerText()).split('\n').filter((line) => line !== '');
           // An empty list item ("-" alone) shows no text: it is checked with the list items below.
           expect(shown, `${scrape} lines ${lines.join('-')}`).toEqual(expected.filter((line) => line !== ''));
-          expect(await listItems(body), `${scrape} lines ${lines.join('-')}`).toEqual(items.map((n) => splitItem(source[n - 1] ?? '')));
+          expect(await listItems(body), `${scrape} lines ${lines.join('-')}`).toEqual(
+            items.map((n) => splitItem(source[n - 1] ?? '')),
+          );
         }
       } finally {
         await close();

@@ -18,7 +18,11 @@ describe('dark mode and print lose no text (print drops only navigation: page li
         expect(await mainText()).toBe(light);
         // Print leaves out the links between pages, breadcrumbs and letter links by design (README, "Reading comfort"); nothing else.
         await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
-        await page.evaluate(() => document.querySelectorAll('main .pagination, main .breadcrumbs, main .letters').forEach((nav) => nav.remove()));
+        await page.evaluate(() =>
+          document
+            .querySelectorAll('main .pagination, main .breadcrumbs, main .letters')
+            .forEach((nav) => nav.remove()),
+        );
         const onPaper = await mainText();
         await page.emulateMedia({ colorScheme: 'light', media: 'print' });
         expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);

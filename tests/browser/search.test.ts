@@ -21,7 +21,7 @@ describe('search page in Chromium', () => {
     }
   });
 
-  it('finds threads by a doctor\'s name, place or specialty, and offers the specialties as a filter (the seed has no topics)', async () => {
+  it("finds threads by a doctor's name, place or specialty, and offers the specialties as a filter (the seed has no topics)", async () => {
     const { page, log, close } = await openPage(browser(), inSeed('/search/'), { javaScriptEnabled: true });
     try {
       const input = page.getByRole('textbox', { name: 'Search', exact: true });
@@ -32,10 +32,16 @@ describe('search page in Chromium', () => {
       }
       // Pagefind's UI lists each filter with its values once the index has any.
       const filter = page.locator('.pagefind-ui__filter-panel');
-      await expect.poll(() => filter.locator('.pagefind-ui__filter-name').allTextContents(), { timeout: 10_000 }).toEqual(['Specialty']);
+      await expect
+        .poll(() => filter.locator('.pagefind-ui__filter-name').allTextContents(), { timeout: 10_000 })
+        .toEqual(['Specialty']);
       await filter.locator('summary').first().click();
       const labels = await filter.locator('.pagefind-ui__filter-label').allTextContents();
-      expect(labels.map((l) => l.replace(/\s*\(\d+\)$/u, '').trim())).toEqual(['Dermatologic Surgeon', 'Facial Plastic Surgeon', 'Plastic Surgeon']);
+      expect(labels.map((l) => l.replace(/\s*\(\d+\)$/u, '').trim())).toEqual([
+        'Dermatologic Surgeon',
+        'Facial Plastic Surgeon',
+        'Plastic Surgeon',
+      ]);
       expect(log.consoleErrors).toEqual([]);
     } finally {
       await close();
@@ -57,9 +63,17 @@ describe('search page in Chromium', () => {
   it('searches every bundle of every shard of a site built in shards (fixture site: two shards of two bundles each)', async () => {
     const { page, log, close } = await openPage(browser(), inFixture('/search/'), { javaScriptEnabled: true });
     try {
-      expect(await page.evaluate(() => (window as unknown as { searchBundles: string[] }).searchBundles)).toEqual(['/pagefind/', '/pagefind-2/', '/pagefind-3/', '/pagefind-4/']);
+      expect(await page.evaluate(() => (window as unknown as { searchBundles: string[] }).searchBundles)).toEqual([
+        '/pagefind/',
+        '/pagefind-2/',
+        '/pagefind-3/',
+        '/pagefind-4/',
+      ]);
       const input = page.getByRole('textbox', { name: 'Search', exact: true });
-      for (const [query, slug] of [['masseter', SEED_SLUG], ['numbered', LINES_SLUGS[1] ?? '']]) {
+      for (const [query, slug] of [
+        ['masseter', SEED_SLUG],
+        ['numbered', LINES_SLUGS[1] ?? ''],
+      ]) {
         await input.fill(query ?? '');
         const result = page.locator('.pagefind-ui__result-link').first();
         await expect.poll(() => result.getAttribute('href'), { timeout: 10_000 }).toBe(`/threads/${slug}/`);
@@ -67,7 +81,9 @@ describe('search page in Chromium', () => {
       // The 50 generated filler threads and the imported cheek-filler thread are spread over the
       // four bundles by the shards' hash: all 51 are found.
       await input.fill('filler');
-      await expect.poll(() => page.locator('.pagefind-ui__message').innerText(), { timeout: 10_000 }).toBe('51 results for filler');
+      await expect
+        .poll(() => page.locator('.pagefind-ui__message').innerText(), { timeout: 10_000 })
+        .toBe('51 results for filler');
       expect(log.consoleErrors).toEqual([]);
       expect(log.failed).toEqual([]);
     } finally {

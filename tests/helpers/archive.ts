@@ -8,7 +8,17 @@ import path from 'node:path';
 import { ROOT } from './build';
 
 /** Topic words: threads of one topic share exactly this one meaningful term. */
-export const TOPICS = ['masseter', 'rhinoplasty', 'eyelid', 'liposuction', 'tattoo', 'braces', 'cataract', 'migraine', 'eczema'];
+export const TOPICS = [
+  'masseter',
+  'rhinoplasty',
+  'eyelid',
+  'liposuction',
+  'tattoo',
+  'braces',
+  'cataract',
+  'migraine',
+  'eczema',
+];
 export const GENERATED = 117;
 
 /** Slug of generated thread `i` (1..117): `<topic>-thread-<i, 3 digits>`. */

@@ -11,13 +11,22 @@ export function runBuild(env: Record<string, string> = {}, args: readonly string
 }
 
 /** Runs `npm run <script> -- <args>` in the project with `env` added; returns its exit code, stdout and stderr. */
-export function runNpm(script: string, env: Record<string, string> = {}, args: readonly string[] = []): { status: number | null; output: string; stdout: string; stderr: string } {
+export function runNpm(
+  script: string,
+  env: Record<string, string> = {},
+  args: readonly string[] = [],
+): { status: number | null; output: string; stdout: string; stderr: string } {
   const result = spawnSync('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, stdout: result.stdout, stderr: result.stderr };
+  return {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 /** Every file below a folder, relative to it (re-exported for the suites). */

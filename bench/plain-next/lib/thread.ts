@@ -10,6 +10,12 @@ export type Thread = {
     headline: string;
     body: string;
     votes?: number;
-    doctor?: { name: string; credentials: string[]; location: string; specialty: string; rating?: { value: number; reviews: number } };
+    doctor?: {
+      name: string;
+      credentials: string[];
+      location: string;
+      specialty: string;
+      rating?: { value: number; reviews: number };
+    };
   }[];
 };

@@ -21,7 +21,9 @@ export const CHROMIUM_ARGS = [
 /** Throws with the install command when Debian's Chromium is missing. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the browser suite drives Debian's Chromium. Install it with: apt-get install -y chromium`);
+    throw new Error(
+      `${CHROMIUM} is missing: the browser suite drives Debian's Chromium. Install it with: apt-get install -y chromium`,
+    );
   }
 }
 
@@ -81,6 +83,7 @@ export async function openPage(
     if (res.status() >= 400 && !isDocument) log.failed.push(`${res.url()}: status ${res.status()}`);
   });
   const response = await page.goto(url, { waitUntil: 'load' });
-  if (response?.status() !== expectStatus) throw new Error(`${url} answered ${response?.status()}, expected ${expectStatus}`);
+  if (response?.status() !== expectStatus)
+    throw new Error(`${url} answered ${response?.status()}, expected ${expectStatus}`);
   return { page, log, close: () => context.close() };
 }

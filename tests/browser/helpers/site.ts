@@ -58,7 +58,11 @@ export function seedSite(): SitePage[] {
  */
 export function fixtureSite(): SitePage[] {
   return sitePages(inject('fixtureDir'), inject('fixtureOrigin')).filter(
-    (p) => isLinesThread(p) || isBrowsePage(p) || p.file.includes(LONG_WORD_SLUG) || readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
+    (p) =>
+      isLinesThread(p) ||
+      isBrowsePage(p) ||
+      p.file.includes(LONG_WORD_SLUG) ||
+      readFileSync(p.absolute, 'utf8').includes(LONG_WORD_SLUG),
   );
 }
 

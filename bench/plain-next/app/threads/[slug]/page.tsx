@@ -27,7 +27,9 @@ export default async function ThreadPage(props: Params) {
             {a.doctor ? (
               <p className="doctor">
                 {a.doctor.name}, {a.doctor.credentials.join(', ')} · {a.doctor.specialty} · {a.doctor.location}
-                {a.doctor.rating ? ` · ${a.doctor.rating.value.toFixed(1)} out of 5 stars · ${a.doctor.rating.reviews} reviews` : null}
+                {a.doctor.rating
+                  ? ` · ${a.doctor.rating.value.toFixed(1)} out of 5 stars · ${a.doctor.rating.reviews} reviews`
+                  : null}
               </p>
             ) : (
               <p className="doctor">Anonymous answer</p>
