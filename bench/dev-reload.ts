@@ -2,7 +2,7 @@
  * `npm run bench:dev [-- N]`: how long `npm run dev` takes to show an edit. Writes N synthetic
  * threads (default 10,000), starts `next dev` on them, opens a thread page, the index, a doctor's
  * page and a topic's page once (compiling them), then edits that thread's title again and again
- * and times each reload of each page. Budget (issue 15): at most 1 s a reload after an edit.
+ * and times each reload of each page. Budget: at most 1 s a reload after an edit.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

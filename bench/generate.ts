@@ -507,7 +507,7 @@ const block = (s: string, indent: string) =>
     .join('\n');
 
 /**
- * The topics of thread `i` (issue 14): its treatment, then 0 to 2 of that treatment's words as
+ * The topics of thread `i`: its treatment, then 0 to 2 of that treatment's words as
  * narrower topics ("Botox", "Masseter"); about 150 topics in all. Drawn from a PRNG of their own,
  * so the rest of every thread is what it was before threads had topics.
  */

@@ -2,7 +2,7 @@
  * `npm run bench [-- N ...] [--no-plain] [--no-write]`: builds N synthetic threads (default
  * 100, 1,000 and 10,000) with the real pipeline (`npm run build`) and, from the same files, a
  * plain Next.js export (bench/plain-next); prints build time, peak memory of the process tree
- * and bytes per page, checks the budgets of issue 7, and writes the figures into
+ * and bytes per page, checks its budgets, and writes the figures into
  * docs/performance.md between its `bench:start` and `bench:end` markers.
  *
  * Before measuring it builds both apps once from 10 threads with their `.next` removed (a cold
@@ -34,7 +34,7 @@ type Site = {
   /** Every file and byte of out/, search index included. */
   files: number;
   bytes: number;
-  /** The browsing pages of issue 14 (topics, directory, specialties, places): how many, how many bytes. */
+  /** The browsing pages (topics, directory, specialties, places): how many, how many bytes. */
   browsePages: number;
   browseBytes: number;
 };
@@ -54,7 +54,7 @@ const THREAD_PAGE = /^threads\/([^/]+)\/index\.html$/u;
 /** Pages that are neither threads nor the 404 page: the index and any other listing (found, not assumed). */
 const isListing = (f: string) =>
   f.endsWith('.html') && !THREAD_PAGE.test(f) && !/^(404|_not-found)(\/|\.html)/u.test(f);
-/** The browsing pages of issue 14: topic list and pages, the directory's own pages, specialties and places. */
+/** The browsing pages: topic list and pages, the directory's own pages, specialties and places. */
 const isBrowse = (f: string) => /^(topics|specialties|locations)\/|^doctors\/(index\.html|page\/)/u.test(f);
 /** Only a search page may load JavaScript (the team's quality bar). */
 const isSearch = (f: string) => /(^|\/)search(\/|\.html)/u.test(f);
@@ -68,7 +68,7 @@ function siteStats(outDir: string, contentDir: string, n: number): Site {
     const slug = THREAD_PAGE.exec(f)?.[1] ?? '';
     textGzip.set(f, gzipSize(readFileSync(path.join(contentDir, `${slug}.md`))));
   }
-  // The search index: out/pagefind/, and out/pagefind-2/, … above 20,000 threads (README, "Search").
+  // The search index: out/pagefind/, and out/pagefind-2/, … above 20,000 threads (docs/reader-features.md, "Search").
   const isSearchIndex = (f: string) => /^pagefind(-\d+)?\//u.test(f);
   const browse = files.filter(isBrowse);
   return {
@@ -223,14 +223,14 @@ function budgets(rows: readonly Row[]): Budget[] {
   });
   const big = at(10000);
   list.push({
-    name: '10,000 threads built in <= 60 s, peak memory of the process tree <= 1.5 GB (issue 13)',
+    name: '10,000 threads built in <= 60 s, peak memory of the process tree <= 1.5 GB',
     pass: big ? big.ours.ms <= 60_000 && big.ours.peakBytes <= 1.5e9 : undefined,
     detail: big ? `${fmtS(big.ours.ms)}, ${fmtMB(big.ours.peakBytes)}` : 'not run (needs N=10000)',
   });
   const k50 = at(50000);
   const k100 = at(100000);
   list.push({
-    name: 'ms per thread at 50,000 within 1.2 × that at 10,000 (issue 13)',
+    name: 'ms per thread at 50,000 within 1.2 × that at 10,000',
     pass: big && k50 ? k50.ours.ms / 50000 <= 1.2 * (big.ours.ms / 10000) : undefined,
     detail:
       big && k50
@@ -238,7 +238,7 @@ function budgets(rows: readonly Row[]): Budget[] {
         : 'not run (needs N=10000 and N=50000)',
   });
   list.push({
-    name: 'peak memory <= 3 GB at 50,000 and <= 6 GB at 100,000; page phase (all but Pagefind) <= 1.5 GB at any N (issue 13)',
+    name: 'peak memory <= 3 GB at 50,000 and <= 6 GB at 100,000; page phase (all but Pagefind) <= 1.5 GB at any N',
     pass:
       k50 || k100
         ? (!k50 || k50.ours.peakBytes <= 3e9) &&
@@ -250,19 +250,19 @@ function budgets(rows: readonly Row[]): Budget[] {
       .join('; '),
   });
   list.push({
-    name: '100,000 threads built in <= 15 minutes (issue 13)',
+    name: '100,000 threads built in <= 15 minutes',
     pass: k100 ? k100.ours.ms <= 15 * 60_000 : undefined,
     detail: k100
       ? fmtS(k100.ours.ms)
       : 'not run (needs N=100000: `npm run bench -- 100000 --no-plain`, about 10 minutes)',
   });
   list.push({
-    name: '`npm run check` over 50,000 threads in <= 15 s (issue 13)',
+    name: '`npm run check` over 50,000 threads in <= 15 s',
     pass: k50?.check ? k50.check.ms <= 15_000 : undefined,
     detail: k50?.check ? fmtS(k50.check.ms) : 'not run (needs N=50000)',
   });
   list.push({
-    name: 'topic, directory, specialty and place pages <= 10 % of out/ (search aside) at 10,000 threads (issue 14)',
+    name: 'topic, directory, specialty and place pages <= 10 % of out/ (search aside) at 10,000 threads',
     pass: big ? big.ours.site.browseBytes <= 0.1 * big.ours.site.outPerThread * 10000 : undefined,
     detail: big
       ? `${fmtInt(big.ours.site.browsePages)} pages, ${fmtMB(big.ours.site.browseBytes)} of ${fmtMB(big.ours.site.outPerThread * 10000)}`

@@ -6,7 +6,7 @@
  *
  * A run passes when it exits with 0 and leaves out/pagefind/, sitemap.xml and robots.txt
  * byte for byte as the first run left them: Pagefind's output is deterministic, so a file that
- * differs is a file that was not completely written (issue 11). Prints every failure and a
+ * differs is a file that was not completely written. Prints every failure and a
  * summary line; exits 1 on any failure.
  */
 import { spawn } from 'node:child_process';

@@ -39,7 +39,7 @@ export const DEFAULT_SITE_URL = 'http://localhost:3000';
 export const DEFAULT_SITE_NAME = 'Q&A Thread Archive';
 /** A name longer than this would push everything else out of the header and of search results' titles. */
 export const SITE_NAME_MAX = 80;
-/** Pagefind 1.4 holds about 85 KB a page while it indexes; bundles of this many threads keep it near 1.7 GB. */
+/** Pagefind holds every page of a bundle while it indexes it: bundles of this many threads bound its memory (docs/performance.md, "Bundles of 20,000 threads"). */
 export const SEARCH_BUNDLE_THREADS = 20_000;
 /** The sitemaps.org limit on the URLs of one sitemap file. */
 export const SITEMAP_MAX_URLS = 50_000;

@@ -51,7 +51,7 @@ export function directoryPath(n = 1): string {
 }
 
 /** The folder of each kind of group: topics of threads; specialties and places of doctors. */
-const GROUP_FOLDER = { topic: 'topics', specialty: 'specialties', location: 'locations' } as const;
+export const GROUP_FOLDER = { topic: 'topics', specialty: 'specialties', location: 'locations' } as const;
 
 /** The kinds of group the archive lists (src/archive/groups.ts). */
 export type GroupKind = keyof typeof GROUP_FOLDER;

@@ -1,5 +1,5 @@
 /**
- * The browser's second layer (issue 3, point 6): every built page carries a Content-Security-Policy
+ * The browser's second layer of defence: every built page carries a Content-Security-Policy
  * `<meta>` before anything it governs, and forbids scripts, plugins and a changed base URL.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { OUT, listFiles, runBuild } from './helpers/build';
  * e.g. `'search/index.html': "'self'"`, and nothing more.
  */
 const SCRIPT_SRC_EXCEPTIONS: Record<string, string> = {
-  // Pagefind's UI: its own script files and its WebAssembly engine (README, "Search").
+  // Pagefind's UI: its own script files and its WebAssembly engine (docs/reader-features.md, "Search").
   'search/index.html': "'self' 'wasm-unsafe-eval'",
 };
 

@@ -1,5 +1,5 @@
 /**
- * Hostile and broken content files (issue 3): each gets its exact `file:line:col field: message`
+ * Hostile and broken content files: each gets its exact `file:line:col field: message`
  * lines, nothing runs, and parsing twice fails twice. Binary and large cases are generated here.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

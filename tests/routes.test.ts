@@ -7,7 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryArchive } from '../src/archive/archive';
 import { ThreadSchema } from '../src/content/schema';
+import { GROUPINGS } from '../src/archive/groups';
 import { ROUTES, contentPaths, headerSections, pageNames, sectionOf, shardKey } from '../src/routes/table';
+import { GROUP_FOLDER } from '../src/site';
 import { listFiles } from './helpers/build';
 
 const PAGES = path.join(__dirname, '..', 'src', 'pages');
@@ -50,6 +52,18 @@ describe('the route table', () => {
       // The Pages Router reads this literal in each file: without it a page ships Next's runtime.
       expect(text, file).toContain('export const config: PageConfig = { unstable_runtimeJS: false };');
       expect(text.includes('staticPaths('), file).toBe(file.includes('['));
+    }
+  });
+
+  it('has the list and the group pages of every kind of group', () => {
+    const names = pageNames();
+    const kinds = Object.keys(GROUPINGS) as (keyof typeof GROUP_FOLDER)[];
+    expect(kinds.sort()).toEqual(Object.keys(GROUP_FOLDER).sort());
+    for (const kind of kinds) {
+      const folder = `/${GROUP_FOLDER[kind]}`;
+      expect(names, kind).toEqual(
+        expect.arrayContaining([folder, `${folder}/page/[n]`, `${folder}/[slug]`, `${folder}/[slug]/page/[n]`]),
+      );
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * Building in shards (README, "Building in shards"): a 300-thread archive built whole, in two
+ * Building in shards (docs/deploy.md, "Building in shards"): a 300-thread archive built whole, in two
  * shards and in three, each set merged; the merged sites hold the whole build's files, HTML byte
  * for byte, and one search over every thread. Shards that do not make one site are refused.
  */

@@ -1,16 +1,16 @@
 /**
  * Related threads, computed at build time from the words of each thread's title and question
- * (TF-IDF, README "Related threads"). The question is read as its markdown source: markup
- * characters are not letters, so they never form terms, and parsing 10,000 questions would
- * cost more than the rest of the work. Deterministic: the same content gives the same lists.
+ * (TF-IDF, docs/content-format.md, "Related questions"). The question is read as its markdown
+ * source: markup characters are not letters, so they never form terms, and parsing every question
+ * would cost more than the rest of the work. Deterministic: the same content gives the same lists.
  * Bounded at any size: an inverted index from term to threads, so a thread is only compared with
  * threads that share one of its strongest terms, never with every other thread; and each term's
  * list keeps only the POSTINGS_PER_TERM threads in which the term weighs most (as Lucene's
  * MoreLikeThis bounds the documents it looks at), so a term shared by thousands of threads adds
- * at most that many candidates. The cost per thread stays flat as the archive grows, where
- * uncut lists made it grow with the archive (8.4 ms a thread at 50,000 synthetic threads).
- * Every candidate's score is exact; what the cut changes is only which threads are candidates.
- * While no term is in more than POSTINGS_PER_TERM threads, nothing is cut.
+ * at most that many candidates. The cost per thread stays flat as the archive grows, where uncut
+ * lists made it grow with the archive (docs/performance.md, "Related threads"). Every candidate's
+ * score is exact; what the cut changes is only which threads are candidates. While no term is in
+ * more than POSTINGS_PER_TERM threads, nothing is cut.
  */
 import type { Thread } from '../content/schema';
 
@@ -288,7 +288,7 @@ export function relatedFinder(
       position[id] = k + 1;
       ownWeights[k] = w;
     });
-    // Keep the best few while scanning: sorting every candidate costs too much at 10,000 threads.
+    // Keep the best few while scanning: sorting every candidate costs too much on a large archive.
     const best: { score: number; slug: string; j: number }[] = [];
     for (const j of candidates) {
       const score = exactScore(

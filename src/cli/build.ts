@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   }
   if (!reportSettings()) return 1;
   // Our steps run in one Node process each, with tsx's loader in it (as this file runs): its
-  // command line would add a parent process, about 60 MB held through the whole build.
+  // command line would add a parent process, held through the whole build (docs/performance.md).
   const tsx = ['--import', 'tsx'];
   // The steps read the settings from the environment they are given (src/settings.ts): the site
   // settings as checked here, and where this build's snapshot and shard are.

@@ -24,7 +24,7 @@ export function DirectoryPage({ view }: Props) {
       title={group ? `${heading}: doctors` : heading}
       description={
         group
-          ? `${count} in the archive for the ${GROUP_LABELS[group.kind].one} ${group.name}.`
+          ? GROUP_LABELS[group.kind].describe(count, group.name)
           : `Every doctor who answers in the archive, A to Z: ${count}.`
       }
       path={path(page)}

@@ -1,7 +1,7 @@
 import { groupPath } from '../site';
 import type { ThreadGroupView } from '../views/thread-group';
 import { Breadcrumbs } from './Breadcrumbs';
-import { groupTrail } from './group-labels';
+import { GROUP_LABELS, groupTrail } from './group-labels';
 import { Layout } from './Layout';
 import { Pagination } from './Pagination';
 import { ThreadList } from './ThreadList';
@@ -15,11 +15,7 @@ export function ThreadGroupPage({ view }: Props) {
   const count = `${total.toLocaleString('en-US')} ${total === 1 ? 'question' : 'questions'}`;
   const path = (n: number) => groupPath(kind, group.slug, n);
   return (
-    <Layout
-      title={heading}
-      description={`${count} on ${group.name} in the archive, with the doctors' answers.`}
-      path={path(page)}
-    >
+    <Layout title={heading} description={GROUP_LABELS[kind].describe(count, group.name)} path={path(page)}>
       <Breadcrumbs trail={groupTrail(kind)} />
       <h1 dir="auto">{heading}</h1>
       <p className="archive-counts">{pageCount > 1 ? `${count} · page ${page} of ${pageCount}` : count}</p>

@@ -2,18 +2,8 @@
  * Input limits that keep markdown rendering bounded. remark overflows its stack or turns
  * quadratic on some inputs; these cheap line scans refuse them before remark ever sees them,
  * so `npm run check` and the build report a line instead of hanging or printing a stack trace.
- *
- * remark 15 + remark-html 16, measured on this machine (2 cores shared with other jobs, Node 20):
- * - `> ` nested 1,500 deep (3 KB): stack overflow; 800 deep: 58 ms; 32 deep: 6 ms.
- * - a list nested 300 deep (91 KB): 2.0 s; 600 deep (362 KB): 9.2 s; 64 deep: 45 ms.
- * - `*a` repeated in one paragraph: 5,000 times 0.42 s, 10,000 times 0.92 s, 40,000 times about 20 s.
- * - `[a](` repeated in one paragraph: 5,000 times 0.56 s, 10,000 times 1.1 s, 100,000 times over 40 s.
- * - many container blocks (parse only): 1,000 separate `> a` quotes 1.8 s, 2,000 list items 2.1 s,
- *   5,000 quotes 24 s, 20,000 quotes (100 KB) 159 s.
- * - prose with links and bold: 0.27 s per 100,000 characters; prose dense with `*a*` and `_b_`: 2 s.
- * - under the limits below: 100 KB of paragraphs holding 200 `*a` each 3.7 s (hence the 50,000 cap),
- *   32-deep quotes repeated 400 times 0.6 s.
- * So one body renders in about 2 s at worst; the 1,000,000-byte file cap bounds a whole file.
+ * What remark costs on each kind of input, and so why each limit is where it is:
+ * docs/content-format.md, "Limits on markdown bodies".
  */
 
 /** Blockquotes and lists nested deeper than this are refused (quote and list markers, plus indentation). */

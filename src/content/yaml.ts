@@ -50,7 +50,7 @@ const DEEP_INDENT = /^ {201,}\S/mu;
  * `---`, so its line numbers are the file's.
  */
 export function parseFrontMatter(source: string): ParsedYaml {
-  // The parser overflows its stack on deep nesting (once per level: 900,000 "[" take it 5 s). Refuse early.
+  // The parser recurses once per level of nesting and overflows its stack on deep nesting. Refuse early.
   const deep = tooDeep(source);
   if (deep) {
     const at = positionOfChar(source, deep.index + deep[0].length - 1);

@@ -38,8 +38,8 @@ export async function pruneUnreferenced(outDir: string, basePath = ''): Promise<
 /**
  * The `/_next/...` paths (base path, query and fragment removed) of a page; `needle` is
  * `="<base path>/_next/`. Any attribute value that starts so counts (src, href or any other:
- * keeping a file too many is harmless). Searched in the bytes, undecoded: at 10,000 threads the
- * pages weigh 250 MB.
+ * keeping a file too many is harmless). Searched in the bytes, undecoded: a large archive's pages
+ * weigh hundreds of megabytes.
  */
 function nextUrls(bytes: Buffer, needle: Buffer): string[] {
   const urls: string[] = [];

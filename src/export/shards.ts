@@ -1,5 +1,5 @@
 /**
- * Sites built in shards (README, "Building in shards"): the stamp each shard's build leaves in its
+ * Sites built in shards (docs/deploy.md, "Building in shards"): the stamp each shard's build leaves in its
  * folder, and the merge of the shards' folders into the one site a whole build would give.
  *
  * Every shard checks the whole archive and builds the pages that hash to it (src/shard.ts), plus
@@ -182,7 +182,7 @@ function writeMerged(shards: Given[], work: string): Merged {
   const made = new Set<string>();
   /**
    * Whether to hard-link the shards' files into the site rather than copy them: on one disk a link
-   * costs no bytes and no copying (about 2.4 GB at 100,000 threads). The build and the merge
+   * costs no bytes and no copying (a large archive is gigabytes). The build and the merge
    * never write into a file they made, they replace it, so a shard and the site cannot change
    * each other's files.
    */

@@ -6,7 +6,7 @@
  */
 import type { Archive } from '../archive/archive';
 import { NotFound } from '../archive/archive';
-import { directoryPath, doctorPath, groupPath, indexPath, threadPath } from '../site';
+import { GROUP_FOLDER, directoryPath, doctorPath, groupPath, indexPath, threadPath } from '../site';
 import type { GroupKind } from '../site';
 import { directoryPage, directoryPageCount, doctorGroupPage } from '../views/directory';
 import { doctorPage, doctorPageCount } from '../views/doctor';
@@ -57,66 +57,42 @@ function route<const First extends string, const Later extends string | undefine
 /** Pages 1 to `count` of one list. */
 const numbered = (count: number, slug = ''): PageKey[] => Array.from({ length: count }, (_, i) => ({ slug, n: i + 1 }));
 
-/** The list of a kind's groups (`/topics/`), and one group's pages (`/topics/<slug>/`). */
-function groupRoutes<
-  const List extends string,
-  const ListLater extends string,
-  const One extends string,
-  const OneLater extends string,
->(
-  kind: GroupKind,
-  pages: { list: List; listLater: ListLater; one: One; oneLater: OneLater },
+/**
+ * The routes of a kind of group (src/archive/groups.ts): the list of its groups (`/topics/`, in
+ * pages of names) and one group's pages (`/topics/<slug>/`), shown by `groupPage`. The list exists
+ * when the archive has no group of the kind only if `listedWhenEmpty`.
+ */
+function groupRoutes<const Kind extends GroupKind, View>(
+  kind: Kind,
   section: Section,
   listedWhenEmpty: boolean,
+  groupPage: (archive: Archive, kind: GroupKind, slug: string, n: number) => View,
 ) {
+  const folder = `/${GROUP_FOLDER[kind]}` as `/${(typeof GROUP_FOLDER)[Kind]}`;
   return {
     list: route({
-      first: pages.list,
-      later: pages.listLater,
+      first: folder,
+      later: `${folder}/page/[n]` as const,
       section,
       ...(listedWhenEmpty ? {} : { exists: (archive: Archive) => archive.groups(kind).length > 0 }),
       pages: (archive) => numbered(groupListPageCount(archive, kind)),
       path: (key) => groupPath(kind, undefined, key.n),
       props: (archive, key) => groupListPage(archive, kind, key.n),
     }),
-    one: {
-      first: pages.one,
-      later: pages.oneLater,
+    one: route({
+      first: `${folder}/[slug]` as const,
+      later: `${folder}/[slug]/page/[n]` as const,
       section,
-      pages: (archive: Archive) => archive.groups(kind).flatMap((g) => numbered(groupPageCount(kind, g.count), g.slug)),
-      path: (key: PageKey) => groupPath(kind, key.slug, key.n),
-    },
+      pages: (archive) => archive.groups(kind).flatMap((g) => numbered(groupPageCount(kind, g.count), g.slug)),
+      path: (key) => groupPath(kind, key.slug, key.n),
+      props: (archive, key) => groupPage(archive, kind, key.slug, key.n),
+    }),
   };
 }
 
-const topics = groupRoutes(
-  'topic',
-  { list: '/topics', listLater: '/topics/page/[n]', one: '/topics/[slug]', oneLater: '/topics/[slug]/page/[n]' },
-  'topics',
-  false,
-);
-const specialties = groupRoutes(
-  'specialty',
-  {
-    list: '/specialties',
-    listLater: '/specialties/page/[n]',
-    one: '/specialties/[slug]',
-    oneLater: '/specialties/[slug]/page/[n]',
-  },
-  'doctors',
-  true,
-);
-const locations = groupRoutes(
-  'location',
-  {
-    list: '/locations',
-    listLater: '/locations/page/[n]',
-    one: '/locations/[slug]',
-    oneLater: '/locations/[slug]/page/[n]',
-  },
-  'doctors',
-  true,
-);
+const specialties = groupRoutes('specialty', 'doctors', true, doctorGroupPage);
+const locations = groupRoutes('location', 'doctors', true, doctorGroupPage);
+const topics = groupRoutes('topic', 'topics', false, threadGroupPage);
 
 /** Every route with pages made from the archive, in the sitemap's order. */
 export const ROUTES = {

@@ -16,7 +16,7 @@ describe('dark mode and print lose no text (print drops only navigation: page li
         await page.emulateMedia({ colorScheme: 'dark' });
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
         expect(await mainText()).toBe(light);
-        // Print leaves out the links between pages, breadcrumbs and letter links by design (README, "Reading comfort"); nothing else.
+        // Print leaves out the links between pages, breadcrumbs and letter links by design (docs/reader-features.md, "Reading comfort"); nothing else.
         await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
         await page.evaluate(() =>
           document
