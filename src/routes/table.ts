@@ -129,14 +129,11 @@ export const ROUTES = {
     props: (archive, key) => doctorPage(archive, key.slug, key.n),
   }),
   specialties: specialties.list,
-  specialty: route({
-    ...specialties.one,
-    props: (archive, key) => doctorGroupPage(archive, 'specialty', key.slug, key.n),
-  }),
+  specialty: specialties.one,
   locations: locations.list,
-  location: route({ ...locations.one, props: (archive, key) => doctorGroupPage(archive, 'location', key.slug, key.n) }),
+  location: locations.one,
   topics: topics.list,
-  topic: route({ ...topics.one, props: (archive, key) => threadGroupPage(archive, 'topic', key.slug, key.n) }),
+  topic: topics.one,
 };
 
 type Routes = typeof ROUTES;
