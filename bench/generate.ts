@@ -3,7 +3,7 @@
  * from a pool of about 800 (what an archive of 10,000 threads holds) with and without ratings,
  * some anonymous answers, about 6.4 KB a file. Words follow a skewed distribution over a topic
  * vocabulary and a long tail of rare words, so that titles, search and related threads meet
- * realistic text. Bodies are written as the importer writes a scrape (src/importer/paragraphs.ts):
+ * realistic text. Bodies are written as the importer writes a scrape (src/scrapes/paragraphs.ts):
  * sentences with commas, parentheses, quotes, contractions, percentages and decimals; now and
  * then a character the importer escapes or one the renderer's plain-paragraph path declines;
  * some lines inside a paragraph (hard breaks) and some lists. See TEXT_SHAPES for how often.
@@ -12,7 +12,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bodyMarkdown } from '../src/importer/paragraphs';
+import { bodyMarkdown } from '../src/scrapes/paragraphs';
 
 /** A deterministic PRNG (mulberry32): the same seed gives the same threads on every machine. */
 export function prng(seed: number): () => number {

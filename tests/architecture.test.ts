@@ -13,11 +13,12 @@ const BOTTOM = 'the bottom';
 /** What each folder may import besides itself (docs/architecture.md, "Layers"). */
 const MAY_IMPORT: Record<string, string[]> = {
   pages: ['components', 'routes', 'views', 'archive', 'content', 'styles', BOTTOM],
-  cli: ['export', 'importer', 'routes', 'views', 'archive', 'content', BOTTOM],
+  cli: ['export', 'importer', 'scrapes', 'routes', 'views', 'archive', 'content', BOTTOM],
   components: ['views', 'archive', 'content', BOTTOM],
   routes: ['views', 'archive', 'content', BOTTOM],
   export: [BOTTOM],
-  importer: ['content', BOTTOM],
+  importer: ['scrapes', 'content', BOTTOM],
+  scrapes: ['content', BOTTOM],
   views: ['archive', 'content', BOTTOM],
   archive: ['content', BOTTOM],
   content: [BOTTOM],

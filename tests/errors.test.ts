@@ -62,7 +62,7 @@ const EXPECTED: Record<string, string[]> = {
   'yaml-tag-js-function': ['3:8 (yaml): tags such as !!js/function are not allowed; write plain values'],
   'yaml-tag-binary': ['3:8 (yaml): tags such as !!binary are not allowed; write plain values'],
   'yaml-proto-key': [
-    '4:1 __proto__: unknown field "__proto__"; allowed here: slug, title, topics, question, answers, source, disclaimer',
+    '4:1 __proto__: unknown field "__proto__"; allowed here: slug, title, topics, question, answers, source, disclaimer, imported',
   ],
   'yaml-unknown-key': [
     '13:7 answers[0].doctor.clinic: unknown field "clinic"; allowed here: name, credentials, location, specialty, rating',

@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseThreadFile } from '../src/content/load';
 import { renderMarkdown } from '../src/views/markdown';
 import type { Thread } from '../src/content/schema';
 import { runImport } from '../src/importer/run';
-import { parseScrape, slugify } from '../src/importer/scrape';
+import { parseScrape, slugify } from '../src/scrapes/scrape';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_52f1e9b741cd2cdd.txt');
@@ -38,12 +39,12 @@ function scrape(name: string) {
 }
 
 /** Runs the import in-process; returns the exit code, stdout and stderr lines. */
-function importNow(inputs: string[], outDir: string, force = false, stdin = '', topics?: string[]) {
+async function importNow(inputs: string[], outDir: string, force = false, stdin = '', topics?: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runImport(
-    { inputs, outDir, force, ...(topics === undefined ? {} : { topics }) },
-    { readStdin: () => Buffer.from(stdin), out: (l) => out.push(l), err: (l) => err.push(l) },
+  const code = await runImport(
+    { inputs, outDir, prefer: force ? 'scrape' : undefined, ...(topics === undefined ? {} : { topics }) },
+    { stdin: () => Readable.from([Buffer.from(stdin)]), out: (l) => out.push(l), err: (l) => err.push(l) },
   );
   return { code, out, err };
 }
@@ -72,16 +73,19 @@ describe('importer: the seed scrape', () => {
         readFileSync(file),
       );
       expect(expected.problems).toEqual([]);
-      expect(result.ok && result.thread, file).toEqual(expected.thread);
+      // The shipped file also holds the import record (what the importer wrote), which is not the scrape's.
+      const { imported, ...thread } = expected.thread ?? ({} as Thread);
+      expect(imported === undefined, file).toBe(file === HAND_MADE);
+      expect(result.ok && result.thread, file).toEqual(thread);
     }
   });
 
-  it('`--force --out DIR` reproduces the content file byte for byte, and says so on one line', () => {
+  it('reproduces the content file byte for byte, and says so on one line and in the summary', () => {
     const dir = tempDir();
-    const run = cli([SEED, '--force', '--out', dir]);
+    const run = cli([SEED, '--out', dir]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
-      `wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from ${SEED}\n`,
+      `wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from ${SEED}\n1 new, 0 updated, 0 unchanged, 0 kept (edited here), 0 refused\n`,
     );
     expect(run.status).toBe(0);
     expect(readFileSync(path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md'), 'utf8')).toBe(
@@ -93,7 +97,7 @@ describe('importer: the seed scrape', () => {
     const dir = tempDir();
     const run = cli(['-', '--out', dir], readFileSync(SEED, 'utf8'));
     expect(run.stdout).toBe(
-      `wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from stdin\n`,
+      `wrote ${dir}/face-semi-paralyzed-after-botox-to-masseter-muscles.md (8 answers) from stdin\n1 new, 0 updated, 0 unchanged, 0 kept (edited here), 0 refused\n`,
     );
     expect(run.status).toBe(0);
     const written = readFileSync(path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md'), 'utf8');
@@ -105,22 +109,23 @@ describe('importer: the seed scrape', () => {
     );
   });
 
-  it('refuses to overwrite without --force: exit 1, names the file, leaves it as it was', () => {
+  it('refuses to update a file the content loader refuses: exit 1, names the file, leaves it as it was', () => {
     const dir = tempDir();
     const target = path.join(dir, 'face-semi-paralyzed-after-botox-to-masseter-muscles.md');
     writeFileSync(target, 'hand edits\n');
-    const run = cli([SEED, '--out', dir]);
+    const run = cli([SEED, '--out', dir, '--force']);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `${SEED}: ${target} already exists; add --force to replace it\n1 of 1 scrape failed; no file written\n`,
+      `${SEED}: ${target} has problems; fix them first (npm run check ${dir})\n1 of 1 scrape failed; no file written\n`,
     );
     expect(readFileSync(target, 'utf8')).toBe('hand edits\n');
     expect(readdirSync(dir)).toEqual(['face-semi-paralyzed-after-botox-to-masseter-muscles.md']);
   });
 
   it('prints a usage line without inputs, and reads standard input only once', () => {
-    const usage = 'usage: npm run import -- <scrape.txt | -> [more...] [--topic NAME]... [--force] [--out DIR]\n';
+    const usage =
+      'usage: npm run import -- <scrape.txt | threads.jsonl | folder | -> [more...] [--topic NAME]... [--force | --keep-edits] [--dry-run] [--format text|jsonl] [--out DIR]\n';
     expect(cli([])).toMatchObject({ status: 1, stdout: '', stderr: usage });
     expect(cli(['-', '-'])).toMatchObject({
       status: 1,
@@ -291,18 +296,19 @@ describe('importer: format variants (fictional scrapes in tests/fixtures/scrapes
     expect(thread.answers[0]?.headline).toBe('Read the <i>label</i> [first](https://example.com)');
   });
 
-  it('writes every fixture to a file the content loader accepts, equal to the parsed thread', () => {
+  it('writes every fixture to a file the content loader accepts, equal to the parsed thread', async () => {
     const dir = tempDir();
     const names = readdirSync(SCRAPES)
       .filter((n) => n.endsWith('.txt'))
       .sort();
     expect(names).toHaveLength(9);
-    const run = importNow(
+    const run = await importNow(
       names.map((n) => path.join(SCRAPES, n)),
       dir,
     );
     expect(run.code).toBe(0);
-    expect(run.out).toHaveLength(9);
+    expect(run.out).toHaveLength(10);
+    expect(run.out[9]).toBe('9 new, 0 updated, 0 unchanged, 0 kept (edited here), 0 refused');
     for (const name of names) {
       const { thread } = scrape(name);
       const file = `${thread.slug}.md`;
@@ -317,9 +323,9 @@ describe('importer: lines, lists and doctor blocks under the last line', () => {
     ['lines-not-lists.txt', 'numbered-notes-that-are-not-a-list.md'],
   ];
 
-  it('imports the line and list fixtures to exactly the content files the browser suite builds', () => {
+  it('imports the line and list fixtures to exactly the content files the browser suite builds', async () => {
     const dir = tempDir();
-    const run = importNow(
+    const run = await importNow(
       LINE_FIXTURES.map(([scrapeName]) => path.join(SCRAPES, scrapeName ?? '')),
       dir,
     );
@@ -446,11 +452,11 @@ describe('importer: lines, lists and doctor blocks under the last line', () => {
     ]);
   });
 
-  it('accepts 500 list lines in a body, the content limit', () => {
+  it('accepts 500 list lines in a body, the content limit', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'in.txt');
     writeFileSync(input, scrapeOf('H', '', T, '', ...Array.from({ length: 500 }, (_, i) => `${i + 1}. Step`)));
-    expect(importNow([input], path.join(dir, 'out'))).toMatchObject({ code: 0, err: [] });
+    expect(await importNow([input], path.join(dir, 'out'))).toMatchObject({ code: 0, err: [] });
   });
 });
 
@@ -502,18 +508,18 @@ describe('importer: --topic', () => {
     }
   });
 
-  it('writes no topics line without --topic: a scrape names no topic and none is guessed', () => {
+  it('writes no topics line without --topic: a scrape names no topic and none is guessed', async () => {
     const dir = tempDir();
-    expect(importNow([PHOTOS], dir, false, '', [])).toMatchObject({ code: 0, err: [] });
+    expect(await importNow([PHOTOS], dir, false, '', [])).toMatchObject({ code: 0, err: [] });
     const text = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8');
     expect(text).not.toContain('topics');
     expect(parseThreadFile(PHOTOS_FILE, Buffer.from(text)).thread).not.toHaveProperty('topics');
   });
 
-  it('keeps a long topic list on one line', () => {
+  it('keeps a long topic list on one line', async () => {
     const dir = tempDir();
     const topics = Array.from({ length: 20 }, (_, i) => `A rather long topic name number ${i + 1}`);
-    expect(importNow([PHOTOS], dir, false, '', topics)).toMatchObject({ code: 0, err: [] });
+    expect(await importNow([PHOTOS], dir, false, '', topics)).toMatchObject({ code: 0, err: [] });
     const lines = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8').split('\n');
     expect(lines[7]).toBe(`topics: [${topics.join(', ')}]`);
   });
@@ -543,9 +549,9 @@ describe('importer: --topic', () => {
     ],
   ])(
     'refuses %s before reading any scrape: one line naming the value, exit 1, no file written',
-    (_name, topics, err) => {
+    async (_name, topics, err) => {
       const dir = tempDir();
-      expect(importNow([PHOTOS, path.join(dir, 'missing.txt')], dir, false, '', topics)).toEqual({
+      expect(await importNow([PHOTOS, path.join(dir, 'missing.txt')], dir, false, '', topics)).toEqual({
         code: 1,
         out: [],
         err,
@@ -735,30 +741,30 @@ describe('importer: scrapes it cannot parse', () => {
     ],
   ];
 
-  it.each(bad)('%s: exit 1, the line and what was expected, no file written', (_name, text, expected) => {
+  it.each(bad)('%s: exit 1, the line and what was expected, no file written', async (_name, text, expected) => {
     const dir = tempDir();
     const input = path.join(dir, 'in.txt');
     writeFileSync(input, text);
     const out = path.join(dir, 'out');
-    const run = importNow([input], out);
+    const run = await importNow([input], out);
     expect(run).toEqual({ code: 1, out: [], err: [`${input}:${expected}`, '1 of 1 scrape failed; no file written'] });
     expect(readdirSync(dir)).toEqual(['in.txt']);
   });
 
-  it('reports bytes that are not UTF-8 with their line', () => {
+  it('reports bytes that are not UTF-8 with their line', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'latin1.txt');
     writeFileSync(input, Buffer.concat([Buffer.from('A title\n\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]));
-    expect(importNow([input], dir).err[0]).toBe(
+    expect((await importNow([input], dir)).err[0]).toBe(
       `${input}:3: byte 0xE9 is not UTF-8 (the file may be Windows-1252 or Latin-1); save the file as UTF-8`,
     );
   });
 
-  it('reports what the content schema refuses in the would-be file, and writes nothing', () => {
+  it('reports what the content schema refuses in the would-be file, and writes nothing', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'bidi.txt');
     writeFileSync(input, scrapeOf('Head\u202eline', '', T, '', 'Text.'));
-    const run = importNow([input], dir);
+    const run = await importNow([input], dir);
     expect(run.code).toBe(1);
     expect(run.err[0]).toBe(
       `${input}: the imported thread is not valid content:\n${dir}/a-question.md:11:15 answers[0].headline: headline contains the invisible control character U+202E at position 5; remove it`,
@@ -766,13 +772,13 @@ describe('importer: scrapes it cannot parse', () => {
     expect(readdirSync(dir)).toEqual(['bidi.txt']);
   });
 
-  it('writes nothing from a batch when one scrape fails, and refuses two scrapes with the same file name', () => {
+  it('writes nothing from a batch when one scrape fails, and refuses one thread scraped twice in a run', async () => {
     const dir = tempDir();
     const good = path.join(SCRAPES, 'photos-facs-one-review.txt');
     const broken = path.join(dir, 'broken.txt');
     writeFileSync(broken, 'A title\n');
     const out = path.join(dir, 'out');
-    expect(importNow([good, broken], out)).toEqual({
+    expect(await importNow([good, broken], out)).toEqual({
       code: 1,
       out: [],
       err: [
@@ -780,14 +786,14 @@ describe('importer: scrapes it cannot parse', () => {
         '1 of 2 scrapes failed; no file written',
       ],
     });
-    expect(importNow([good, good], out).err).toEqual([
-      `${good}:1: the title gives the file name droopy-eyelid-two-weeks-after-forehead-injections.md, as does ${good}`,
+    expect((await importNow([good, good], out)).err).toEqual([
+      `${good}: the same thread as ${good}; give one scrape of it`,
       '1 of 2 scrapes failed; no file written',
     ]);
     expect(readdirSync(dir)).toEqual(['broken.txt']);
   });
 
-  it('prints a progress line for many scrapes, then one line per file written', () => {
+  it('prints a progress line for many scrapes, then one line per file written', async () => {
     const dir = tempDir();
     const inputs = Array.from({ length: 10 }, (_, i) => {
       const file = path.join(dir, `s${i}.txt`);
@@ -795,10 +801,13 @@ describe('importer: scrapes it cannot parse', () => {
       return file;
     });
     const out = path.join(dir, 'out');
-    const run = importNow(inputs, out);
+    const run = await importNow(inputs, out);
     expect(run.code).toBe(0);
     expect(run.err).toEqual([`importing 10 scrapes into ${out}`]);
-    expect(run.out).toEqual(inputs.map((f, i) => `wrote ${out}/question-number-${i}.md (1 answer) from ${f}`));
+    expect(run.out).toEqual([
+      ...inputs.map((f, i) => `wrote ${out}/question-number-${i}.md (1 answer) from ${f}`),
+      '10 new, 0 updated, 0 unchanged, 0 kept (edited here), 0 refused',
+    ]);
     expect(readdirSync(out).sort()).toEqual(inputs.map((_, i) => `question-number-${i}.md`).sort());
   });
 });

@@ -85,7 +85,7 @@ describe('content loader', () => {
       'content/a-thread.md:9:5 answers[0].doctor.location: location is missing',
     ]);
     expect(problems(VALID.replace('title: A question?', 'title: A question?\ntitel: typo'))).toEqual([
-      'content/a-thread.md:4:1 titel: unknown field "titel"; allowed here: slug, title, topics, question, answers, source, disclaimer',
+      'content/a-thread.md:4:1 titel: unknown field "titel"; allowed here: slug, title, topics, question, answers, source, disclaimer, imported',
     ]);
   });
 

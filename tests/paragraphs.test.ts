@@ -1,5 +1,5 @@
 /**
- * What the importer writes for a body's lines (src/importer/paragraphs.ts): exact markdown, and
+ * What the importer writes for a body's lines (src/scrapes/paragraphs.ts): exact markdown, and
  * what remark renders from it, read back line by line: every source line is one line of the
  * page, list items without their markers, nothing else.
  */
@@ -7,8 +7,8 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../bench/generate';
 import { renderMarkdown } from '../src/views/markdown';
-import { bodyMarkdown, splitParagraphs } from '../src/importer/paragraphs';
-import type { SourceLine } from '../src/importer/paragraphs';
+import { bodyMarkdown, splitParagraphs } from '../src/scrapes/paragraphs';
+import type { SourceLine } from '../src/scrapes/paragraphs';
 
 /** Paragraphs of text lines, numbered from line 1 as a scrape would be (a blank line between paragraphs). */
 function paras(...texts: string[][]): SourceLine[][] {

@@ -104,6 +104,14 @@ describe('a thread page', () => {
     expect(view.related).toEqual([]);
   });
 
+  it("leaves the import record out of the page's props: the site never shows it", () => {
+    const { thread } = ARCHIVE.thread('jaw');
+    const recorded = memoryArchive('/recorded', [{ ...thread, imported: { thread: 'd5f5d443', answers: [] } }]);
+    expect(recorded.thread('jaw').thread.imported).toBeDefined();
+    expect(threadView(recorded, 'jaw').thread).toEqual(threadView(ARCHIVE, 'jaw').thread);
+    expect(JSON.stringify(threadView(recorded, 'jaw'))).not.toContain('d5f5d443');
+  });
+
   it('answers NotFound for a slug the archive lacks', () => {
     expect(() => threadView(ARCHIVE, 'no-such-thread')).toThrow(NotFound);
   });

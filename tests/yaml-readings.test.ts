@@ -12,8 +12,8 @@ import { syntheticThread } from '../bench/generate';
 import { decodeContent } from '../src/content/decode';
 import { parseFrontMatter, readFrontMatterQuickly } from '../src/content/yaml';
 import { listFiles } from '../src/export/files';
-import { parseScrape } from '../src/importer/scrape';
-import { threadFileText } from '../src/importer/write';
+import { parseScrape } from '../src/scrapes/scrape';
+import { scrapeHeader, threadFileText } from '../src/importer/write';
 import { ROOT } from './helpers/build';
 import { damagedCopies } from './helpers/damage';
 
@@ -44,7 +44,9 @@ const sources: [string, string][] = [
     .filter((f) => f.endsWith('.txt'))
     .flatMap((f): [string, string][] => {
       const scraped = parseScrape(readFileSync(path.join(scrapeDir, f), 'utf8'));
-      return scraped.ok ? [[`import of ${f}`, threadFileText(scraped.thread, f)]] : [];
+      return scraped.ok
+        ? [[`import of ${f}`, threadFileText(scraped.thread, scrapeHeader(f, scraped.thread.source.site))]]
+        : [];
     }),
   ...Array.from({ length: 300 }, (_, i): [string, string] => [`bench thread ${i}`, syntheticThread(i).text]),
 ];

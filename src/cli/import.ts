@@ -1,15 +1,17 @@
 /**
- * `npm run import -- <scrape.txt> [more...] [--topic NAME]... [--force] [--out DIR]`: scraped pages
- * to content files. `-` reads a scrape from standard input; each `--topic` is set on every thread
- * imported. Exit 1 (and nothing written) when any scrape fails or a topic is refused.
+ * `npm run import -- <scrape.txt | threads.jsonl | folder | -> [more...] [--topic NAME]... [--force |
+ * --keep-edits] [--dry-run] [--format text|jsonl] [--out DIR]`: scrapes to content files, new
+ * threads written and known ones updated (docs/importing.md). `-` reads standard input, as a text
+ * scrape or, with `--format jsonl`, as JSON Lines; each `--topic` is added to every thread
+ * imported. Exit 1 when any scrape fails (nothing written) or a file is kept for a conflict.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runImport, STDIN } from '../importer/run';
 
-const USAGE = 'usage: npm run import -- <scrape.txt | -> [more...] [--topic NAME]... [--force] [--out DIR]';
+const USAGE =
+  'usage: npm run import -- <scrape.txt | threads.jsonl | folder | -> [more...] [--topic NAME]... [--force | --keep-edits] [--dry-run] [--format text|jsonl] [--out DIR]';
 
-function main(): number {
+async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -17,6 +19,9 @@ function main(): number {
       allowPositionals: true,
       options: {
         force: { type: 'boolean', default: false },
+        'keep-edits': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
         out: { type: 'string', default: 'content' },
         topic: { type: 'string', multiple: true, default: [] },
       },
@@ -25,15 +30,34 @@ function main(): number {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 1;
   }
-  const inputs = parsed.positionals;
-  if (inputs.length === 0 || inputs.filter((i) => i === STDIN).length > 1) {
-    console.error(inputs.length === 0 ? USAGE : `standard input (-) can be read only once\n${USAGE}`);
+  const { values, positionals: inputs } = parsed;
+  const problem =
+    inputs.length === 0
+      ? USAGE
+      : inputs.filter((i) => i === STDIN).length > 1
+        ? `standard input (-) can be read only once\n${USAGE}`
+        : values.force && values['keep-edits']
+          ? `--force takes the scrape's side and --keep-edits yours: give one of them\n${USAGE}`
+          : values.format !== 'text' && values.format !== 'jsonl'
+            ? `--format ${JSON.stringify(values.format)}: write --format text or --format jsonl\n${USAGE}`
+            : undefined;
+  if (problem !== undefined) {
+    console.error(problem);
     return 1;
   }
   return runImport(
-    { inputs, outDir: parsed.values.out, force: parsed.values.force, topics: parsed.values.topic },
-    { readStdin: () => readFileSync(0), out: (line) => console.log(line), err: (line) => console.error(line) },
+    {
+      inputs,
+      outDir: values.out,
+      prefer: values.force ? 'scrape' : values['keep-edits'] ? 'here' : undefined,
+      topics: values.topic,
+      stdinFormat: values.format === 'jsonl' ? 'jsonl' : 'text',
+      dryRun: values['dry-run'],
+    },
+    { stdin: () => process.stdin, out: (line) => console.log(line), err: (line) => console.error(line) },
   );
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

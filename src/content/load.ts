@@ -225,7 +225,7 @@ function validate(file: string, yaml: ParsedYaml, body: { text: string; line: nu
 }
 
 /** The fields allowed at a path of the thread schema, to list them next to an unknown one. */
-function allowedKeys(path: readonly PropertyKey[]): string[] {
+export function allowedKeys(path: readonly PropertyKey[]): string[] {
   let schema: z.ZodType = ThreadSchema;
   for (const key of [...path, '']) {
     while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;

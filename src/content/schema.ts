@@ -212,6 +212,29 @@ export const QuestionSchema = record('question', {
     .optional(),
 });
 
+/** Digests of 8 hex digits, space-separated; an answer's identity may be `--------` (an answer kept by hand). */
+const DIGESTS = /^(?:[0-9a-f]{8}|-{8})(?: [0-9a-f]{8})*$/u;
+
+/** A line of the import record: digests, as the importer wrote them. */
+function digests(label: string) {
+  return z.string({ error: typeError(label, 'digests as npm run import writes them') }).regex(DIGESTS, {
+    error: () =>
+      `${label} is not as npm run import wrote it; remove the whole imported group (the next import then treats every difference from the scrape as a conflict)`,
+  });
+}
+
+/**
+ * What `npm run import` last wrote into the file, field by field, so that a re-import can tell the
+ * keeper's edits from the source's changes (docs/importing.md, "Updating threads"). Written by the
+ * importer, never by hand; the site does not show it.
+ */
+export const ImportRecordSchema = record('import record', {
+  /** The digests of the thread's own fields: title, question text, photo, date, source site and url, disclaimer. */
+  thread: digests('import record'),
+  /** For each answer, in the file's order: the digest of who wrote it, then of each of its fields. */
+  answers: z.array(digests('import record'), { error: typeError('import record answers', 'a list') }),
+});
+
 /** A whole thread: one content file. */
 export const ThreadSchema = record('front matter', {
   /** URL name; must equal the file name without `.md`. */
@@ -233,12 +256,15 @@ export const ThreadSchema = record('front matter', {
   source: SourceSchema,
   /** The source's closing disclaimer, shown at the foot of the page. */
   disclaimer: line('disclaimer').optional(),
+  /** What `npm run import` last wrote here; absent in a file written by hand. */
+  imported: ImportRecordSchema.optional(),
 });
 
 export type Thread = z.infer<typeof ThreadSchema>;
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Doctor = z.infer<typeof DoctorSchema>;
 export type Rating = z.infer<typeof RatingSchema>;
+export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
 function isHttpsUrl(value: string): boolean {
   try {

@@ -1,92 +1,502 @@
 /**
- * One import run: every scrape is read, parsed and checked first; only when all of them are
- * good is anything written, so a batch with one bad scrape leaves the content folder untouched.
+ * One import run (docs/importing.md): every scrape is read, parsed, checked, matched with the file
+ * of its thread and merged with it first; each file to write is staged in a hidden folder of the
+ * content folder (which the loader skips). Only when every scrape is good are the staged files
+ * renamed into place, each in one step, so a failed run writes nothing and an interrupted one
+ * leaves every file as it was or as it should be. Memory holds a line per file, never the files.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  createReadStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import os from 'node:os';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { isDeepStrictEqual } from 'node:util';
 import { decodeContent } from '../content/decode';
+import { parseThreadFile } from '../content/load';
 import { TopicsSchema } from '../content/schema';
-import { parseScrape } from './scrape';
-import { prepareThreadFile, writeAtomically } from './write';
+import type { ImportRecord, Thread } from '../content/schema';
+import { SLUG_MAX } from '../content/slugs';
+import { jsonLines, jsonLinesOf, readJsonLine } from '../scrapes/jsonl';
+import { addTopics, mergeThread } from './merge';
+import type { Prefer } from './merge';
+import { THREAD_FIELDS, digest, digestsOf, readRecord, recordOf } from './record';
+import { parseScrape } from '../scrapes/scrape';
+import { checkFileText, contentFile, jsonlHeader, scrapeHeader, threadFileText, updatedFileText } from './write';
 
 /** `-` among the inputs means standard input. */
 export const STDIN = '-';
-/** From this many scrapes on, progress lines go to stderr. */
+/** From this many inputs on, the run says on stderr how many it imports. */
 const PROGRESS_FROM = 10;
 /** A progress line every this many scrapes. */
-const PROGRESS_EVERY = 100;
+const PROGRESS_EVERY = 1000;
+/** The hidden folders a run stages its files in, inside the content folder. */
+const STAGING = /^\.import-(\d+)$/u;
 
 export type ImportOptions = {
+  /** Scrape files, folders of them, and `-` for standard input. */
   inputs: string[];
   outDir: string;
-  force: boolean;
-  /** Topics given on the command line (`--topic`), set on every imported thread; a scrape names none. */
+  /** Who wins a field both the keeper and the scrape changed: none (the file is kept), the scrape (`--force`) or the keeper (`--keep-edits`). */
+  prefer?: Prefer | undefined;
+  /** Topics given on the command line (`--topic`), added to every imported thread. */
   topics?: string[];
+  /** How standard input is read (`--format`): a text scrape, or JSON Lines. */
+  stdinFormat?: 'text' | 'jsonl';
+  /** Say what would happen; write nothing (`--dry-run`). */
+  dryRun?: boolean;
 };
+
 export type ImportIo = {
-  readStdin: () => Buffer;
-  /** One line of normal output (files written). */
+  stdin: () => Readable;
+  /** One line of normal output (files written, the summary). */
   out: (line: string) => void;
   /** One line of warnings, progress and errors. */
   err: (line: string) => void;
 };
 
-/** Imports scrapes into `outDir`; returns the process exit code (0 all written, 1 nothing written). */
-export function runImport({ inputs, outDir, force, topics = [] }: ImportOptions, io: ImportIo): number {
+/** A scrape read from an input: its thread, or why it cannot be imported. */
+type Scrape = { where: string; from: string; header: string; warnings: string[] } & (
+  { ok: true; thread: Thread; titleLine: number | undefined } | { ok: false; problems: string[] }
+);
+
+/** An input: a text scrape or a JSON Lines file, on disk or on standard input. */
+type Source = { path: string; shown: string; format: 'text' | 'jsonl' };
+
+/** A content file the scrape's thread is in: its path, its text, its thread. */
+type Here = { file: string; text: string; thread: Thread };
+
+/** What the run does with one file, once every scrape is good. */
+type Planned = {
+  kind: 'new' | 'updated';
+  file: string;
+  staged: string;
+  /** The file as it was read, to tell a change made while the run went on. */
+  stamp: string | undefined;
+  line: string;
+};
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The slug of the `n`th thread with this title: the slug itself, then `<slug>-2`, … (cut to fit the slug limit). */
+function numbered(slug: string, n: number): string {
+  if (n === 1) return slug;
+  const tail = `-${n}`;
+  return `${slug.slice(0, SLUG_MAX - tail.length).replace(/-+$/u, '')}${tail}`;
+}
+
+/** A file's identity for noticing a change: inode, size and modification time. */
+function stampOf(file: string): string | undefined {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The import record as the importer writes it in a file, at the end of its front matter. */
+const RECORD_IN_FILE = /^imported:\n {2}thread: ([0-9a-f ]+)\n {2}answers:\n((?: {4}- [0-9a-f -]+\n)*)---\n/mu;
+
+/** Whether the text of a content file holds exactly `record`, as the importer wrote it. */
+function sameRecord(text: string, record: ImportRecord): boolean {
+  const found = RECORD_IN_FILE.exec(text);
+  if (!found) return false;
+  const answers = (found[2] ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice('    - '.length));
+  return found[1] === record.thread && isDeepStrictEqual(answers, record.answers);
+}
+
+/** What tells one thread from another with the same title: its question's digest, as written and as last imported, and its source address. */
+type Identity = { questions: string[]; url: string | undefined };
+
+const QUESTION_AT = THREAD_FIELDS.findIndex((f) => f.path === 'question.body');
+
+/** A thread's identity: the digest of its question, and of the question the importer last wrote, if any. */
+function identity(thread: Thread): Identity {
+  const recorded = thread.imported ? readRecord(thread.imported).thread[QUESTION_AT] : undefined;
+  return { questions: [digest(thread.question.body), ...(recorded ? [recorded] : [])], url: thread.source.url };
+}
+
+/** Whether a known thread (a file's, or one an earlier scrape of the run went to) is the scrape's: same question, as written or as last imported, or same source address. */
+function sameThread(known: Identity, scrape: Thread): boolean {
+  if (known.questions.includes(digest(scrape.question.body))) return true;
+  return known.url !== undefined && known.url === scrape.source.url;
+}
+
+/** The inputs as sources: a folder gives its `.txt` and `.jsonl` files, by name; a file its own format. */
+function sources(
+  inputs: readonly string[],
+  stdinFormat: 'text' | 'jsonl',
+  io: ImportIo,
+  fail: (line: string) => void,
+): Source[] {
+  const out: Source[] = [];
+  for (const input of inputs) {
+    if (input === STDIN) {
+      out.push({ path: STDIN, shown: 'stdin', format: stdinFormat });
+      continue;
+    }
+    let isFolder = false;
+    try {
+      isFolder = statSync(input).isDirectory();
+    } catch {
+      // not there: reading it says so
+    }
+    if (!isFolder) {
+      out.push({ path: input, shown: input, format: input.endsWith('.jsonl') ? 'jsonl' : 'text' });
+      continue;
+    }
+    const names = readdirSync(input)
+      .filter((n) => !n.startsWith('.'))
+      .sort();
+    const scrapes = names.filter((n) => n.endsWith('.txt') || n.endsWith('.jsonl'));
+    if (scrapes.length === 0) fail(`${input}: no .txt or .jsonl scrape in this folder`);
+    if (names.length > scrapes.length) {
+      io.err(
+        `${input}: warning: ${plural(names.length - scrapes.length, 'file', 'files')} left out, neither .txt nor .jsonl`,
+      );
+    }
+    for (const name of scrapes) {
+      const file = path.join(input, name);
+      out.push({ path: file, shown: file, format: name.endsWith('.jsonl') ? 'jsonl' : 'text' });
+    }
+  }
+  return out;
+}
+
+/** Every bytes of a stream. */
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks);
+}
+
+/** The scrapes of one source, one at a time. */
+async function* scrapesOf(source: Source, io: ImportIo): AsyncGenerator<Scrape> {
+  const from = source.path === STDIN ? 'standard input' : path.basename(source.path);
+  if (source.format === 'jsonl') {
+    let lines: AsyncGenerator<{ line: number; text: string }>;
+    try {
+      if (source.path !== STDIN) accessSync(source.path, constants.R_OK);
+      lines = source.path === STDIN ? jsonLines(io.stdin()) : jsonLinesOf(source.path);
+    } catch (error) {
+      yield {
+        where: source.shown,
+        from,
+        header: '',
+        warnings: [],
+        ok: false,
+        problems: [`: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`],
+      };
+      return;
+    }
+    for await (const { line, text } of lines) {
+      const read = readJsonLine(text);
+      const where = `${source.shown}:${line}`;
+      yield read.ok
+        ? {
+            where,
+            from,
+            header: jsonlHeader(from, line),
+            warnings: [],
+            ok: true,
+            thread: read.thread,
+            titleLine: undefined,
+          }
+        : { where, from, header: '', warnings: [], ok: false, problems: read.problems };
+    }
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = source.path === STDIN ? await readAll(io.stdin()) : readFileSync(source.path);
+  } catch (error) {
+    yield {
+      where: source.shown,
+      from,
+      header: '',
+      warnings: [],
+      ok: false,
+      problems: [`: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`],
+    };
+    return;
+  }
+  const decoded = decodeContent(bytes);
+  if (!decoded.ok) {
+    yield {
+      where: source.shown,
+      from,
+      header: '',
+      warnings: [],
+      ok: false,
+      problems: [`:${decoded.problem.line}: ${decoded.problem.message}`],
+    };
+    return;
+  }
+  const scraped = parseScrape(decoded.text);
+  if (!scraped.ok) {
+    yield {
+      where: source.shown,
+      from,
+      header: '',
+      warnings: [],
+      ok: false,
+      problems: [`:${scraped.error.line}: ${scraped.error.message}`],
+    };
+    return;
+  }
+  yield {
+    where: source.shown,
+    from,
+    header: scrapeHeader(from, scraped.thread.source.site),
+    warnings: scraped.warnings.map((w) => `${source.shown}:${w.line}: warning: ${w.message}`),
+    ok: true,
+    thread: scraped.thread,
+    titleLine: scraped.titleLine,
+  };
+}
+
+/** Removes staging folders that runs no longer alive left in `outDir` (a run killed before it finished). */
+function removeStaleStaging(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  for (const name of readdirSync(outDir)) {
+    const pid = STAGING.exec(name)?.[1];
+    if (pid === undefined) continue;
+    let alive = true;
+    try {
+      process.kill(Number(pid), 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+/** Imports scrapes into `outDir`; returns the process exit code: 0 when every file is as the scrapes say, 1 when any scrape failed (nothing written) or any file was kept. */
+export async function runImport(options: ImportOptions, io: ImportIo): Promise<number> {
+  const { inputs, outDir, prefer, topics = [], stdinFormat = 'text', dryRun = false } = options;
   const refused = topicProblems(topics);
   if (refused.length > 0) {
     for (const line of refused) io.err(line);
     return 1;
   }
-  const many = inputs.length >= PROGRESS_FROM;
-  if (many) io.err(`importing ${inputs.length} scrapes into ${outDir}`);
-  const ready: { file: string; text: string; answers: number; from: string }[] = [];
-  const slugs = new Map<string, string>();
   let failed = 0;
-  inputs.forEach((input, i) => {
-    const shown = input === STDIN ? 'stdin' : input;
-    const fail = (message: string) => {
-      io.err(message);
-      failed += 1;
-    };
-    if (many && (i + 1) % PROGRESS_EVERY === 0) io.err(`checked ${i + 1} of ${inputs.length} scrapes`);
-    let bytes: Buffer;
-    try {
-      bytes = input === STDIN ? io.readStdin() : readFileSync(input);
-    } catch (error) {
-      fail(`${shown}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  const fail = (line: string) => {
+    io.err(line);
+    failed += 1;
+  };
+  const all = sources(inputs, stdinFormat, io, fail);
+  if (all.length >= PROGRESS_FROM) io.err(`importing ${all.length.toLocaleString('en-US')} scrapes into ${outDir}`);
+
+  removeStaleStaging(outDir);
+  const existing = new Set(existsSync(outDir) ? readdirSync(outDir) : []);
+  const createdOut = !existsSync(outDir);
+  const staging = path.join(outDir, `.import-${process.pid}`);
+  let staged = 0;
+  const stage = (text: string): string => {
+    const file = path.join(staging, String((staged += 1)));
+    if (!dryRun) {
+      mkdirSync(staging, { recursive: true });
+      writeFileSync(file, text, { flag: 'wx' });
+    }
+    return file;
+  };
+
+  /** The slugs this run gives threads, with the thread each went to. */
+  const claimed = new Map<string, { where: string; identity: Identity }>();
+  // What to write, one JSON line a file, spooled to a temporary file: the run holds no line per file.
+  const spoolDir = mkdtempSync(path.join(os.tmpdir(), 'qa-import-plan-'));
+  const spoolFile = path.join(spoolDir, 'plan.jsonl');
+  let spool: number | undefined = openSync(spoolFile, 'w');
+  /** Closes the spool once: a descriptor closed twice could close another file that took its number. */
+  const closeSpool = () => {
+    if (spool !== undefined) closeSync(spool);
+    spool = undefined;
+  };
+  const planned = { push: (p: Planned) => writeSync(spool ?? -1, `${JSON.stringify(p)}\n`) };
+  const kept: string[] = [];
+  let unchanged = 0;
+  let scrapes = 0;
+
+  /**
+   * The file of the scrape's thread: `<slug>.md` when it holds the same thread or nothing, else the
+   * first `<slug>-<n>.md` that does; with the file's text and thread when it exists. A message when
+   * the run already has this thread, or the file cannot be read as content.
+   */
+  const locate = (
+    scrape: Extract<Scrape, { ok: true }>,
+    record: ImportRecord,
+  ): { slug: string; here?: Here | 'unchanged' } | string => {
+    // Nothing to add, nothing forced: a file whose record is the scrape's, field for field, holds the
+    // scrape's thread, and whatever the keeper changed since stays. Read as text, it needs no parsing.
+    const quick = prefer !== 'scrape' && topics.length === 0 && (scrape.thread.topics ?? []).length === 0;
+    for (let n = 1; ; n += 1) {
+      const slug = numbered(scrape.thread.slug, n);
+      const claim = claimed.get(slug);
+      if (claim) {
+        if (sameThread(claim.identity, scrape.thread))
+          return `${scrape.where}: the same thread as ${claim.where}; give one scrape of it`;
+        continue;
+      }
+      if (!existing.has(`${slug}.md`)) return { slug };
+      const file = contentFile(outDir, slug);
+      const text = readFileSync(file, 'utf8');
+      if (quick && sameRecord(text, record)) return { slug, here: 'unchanged' };
+      const parsed = parseThreadFile(file, Buffer.from(text, 'utf8'));
+      if (!parsed.thread) return `${scrape.where}: ${file} has problems; fix them first (npm run check ${outDir})`;
+      if (sameThread(identity(parsed.thread), scrape.thread))
+        return { slug, here: { file, text, thread: parsed.thread } };
+    }
+  };
+
+  const plan = (scrape: Extract<Scrape, { ok: true }>) => {
+    const base = scrape.thread.slug;
+    const digests = digestsOf(scrape.thread);
+    const located = locate(scrape, recordOf(digests));
+    if (typeof located === 'string') return fail(located);
+    const { slug, here } = located;
+    const thread = { ...scrape.thread, slug };
+    claimed.set(slug, { where: scrape.where, identity: identity(thread) });
+    if (here === 'unchanged') {
+      unchanged += 1;
       return;
     }
-    const decoded = decodeContent(bytes);
-    if (!decoded.ok) return fail(`${shown}:${decoded.problem.line}: ${decoded.problem.message}`);
-    const scraped = parseScrape(decoded.text);
-    if (!scraped.ok) return fail(`${shown}:${scraped.error.line}: ${scraped.error.message}`);
-    for (const w of scraped.warnings) io.err(`${shown}:${w.line}: warning: ${w.message}`);
-    const { slug } = scraped.thread;
-    const owner = slugs.get(slug);
-    if (owner !== undefined)
-      return fail(`${shown}:${scraped.titleLine}: the title gives the file name ${slug}.md, as does ${owner}`);
-    slugs.set(slug, shown);
-    const thread = topics.length > 0 ? { ...scraped.thread, topics } : scraped.thread;
-    const prepared = prepareThreadFile(
-      outDir,
-      thread,
-      input === STDIN ? 'standard input' : path.basename(input),
-      force,
+    const file = contentFile(outDir, slug);
+    if (!here) {
+      const topicList = addTopics(thread.topics, topics).topics;
+      const made: Thread = {
+        ...thread,
+        ...(topicList.length > 0 ? { topics: topicList } : {}),
+        imported: recordOf(digests),
+      };
+      const checked = checkFileText(file, threadFileText(made, scrape.header), made);
+      if (!checked.ok) return fail(`${scrape.where}: ${checked.message}`);
+      const note = slug === base ? '' : ` (${base}.md is another thread with the same title)`;
+      const answers = plural(made.answers.length, 'answer', 'answers');
+      planned.push({
+        kind: 'new',
+        file,
+        staged: stage(checked.text),
+        stamp: undefined,
+        line: `wrote ${file} (${answers}) from ${scrape.where}${note}`,
+      });
+      return;
+    }
+    const merged = mergeThread(here.thread, thread, topics, prefer, digests);
+    if (merged.conflicts.length > 0 && prefer === undefined) {
+      kept.push(
+        `kept ${file} (edited here and in the scrape): ${merged.conflicts.join(', ')}; add --force to take the scrape's, or --keep-edits to keep yours`,
+      );
+      return;
+    }
+    if (isDeepStrictEqual(merged.thread, here.thread)) {
+      unchanged += 1;
+      return;
+    }
+    const checked = checkFileText(
+      file,
+      updatedFileText(here.text, here.thread, merged.thread, merged.origin),
+      merged.thread,
     );
-    if (!prepared.ok) return fail(`${shown}: ${prepared.message}`);
-    ready.push({ file: prepared.file, text: prepared.text, answers: scraped.thread.answers.length, from: shown });
-  });
-  if (failed > 0) {
-    io.err(`${failed} of ${inputs.length} ${inputs.length === 1 ? 'scrape' : 'scrapes'} failed; no file written`);
-    return 1;
+    if (!checked.ok) return fail(`${scrape.where}: ${checked.message}`);
+    const settled =
+      merged.conflicts.length === 0
+        ? []
+        : [
+            `${merged.conflicts.join(', ')} ${prefer === 'scrape' ? 'as the scrape has them (--force)' : 'as edited here (--keep-edits)'}`,
+          ];
+    const what = [...merged.changes, ...settled].join('; ') || 'import record';
+    planned.push({
+      kind: 'updated',
+      file,
+      staged: stage(checked.text),
+      stamp: stampOf(file),
+      line: `updated ${file}: ${what}`,
+    });
+  };
+
+  try {
+    for (const source of all) {
+      for await (const scrape of scrapesOf(source, io)) {
+        scrapes += 1;
+        if (scrapes % PROGRESS_EVERY === 0) io.err(`checked ${scrapes.toLocaleString('en-US')} scrapes`);
+        for (const warning of scrape.warnings) io.err(warning);
+        if (!scrape.ok) {
+          const [first, ...rest] = scrape.problems;
+          // A text scrape's problems start with `:line:` after its name; a JSON line's with the field.
+          const join = (p: string) => (p.startsWith(':') ? `${scrape.where}${p}` : `${scrape.where} ${p}`);
+          if (first !== undefined) fail(join(first));
+          for (const p of rest) io.err(join(p));
+          continue;
+        }
+        plan(scrape);
+      }
+    }
+    if (failed > 0) {
+      io.err(
+        `${failed} of ${Math.max(scrapes, failed)} ${Math.max(scrapes, failed) === 1 ? 'scrape' : 'scrapes'} failed; no file written`,
+      );
+      return 1;
+    }
+    closeSpool();
+    let written = { new: 0, updated: 0 };
+    for await (const json of createInterface({ input: createReadStream(spoolFile), crlfDelay: Infinity })) {
+      const p = JSON.parse(json) as Planned;
+      if (!dryRun) {
+        if (p.kind === 'updated' && stampOf(p.file) !== p.stamp) {
+          kept.push(`kept ${p.file}: it changed while the import ran; import again`);
+          continue;
+        }
+        if (p.kind === 'updated') renameSync(p.staged, p.file);
+        else {
+          try {
+            linkSync(p.staged, p.file); // never replaces a file that appeared meanwhile
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+            kept.push(`kept ${p.file}: it appeared while the import ran; import again`);
+            continue;
+          }
+        }
+      }
+      io.out(p.line);
+      written = { ...written, [p.kind]: written[p.kind] + 1 };
+    }
+    for (const line of kept) io.out(line);
+    const counts = [
+      `${written.new.toLocaleString('en-US')} new`,
+      `${written.updated.toLocaleString('en-US')} updated`,
+      `${unchanged.toLocaleString('en-US')} unchanged`,
+      `${kept.length.toLocaleString('en-US')} kept (edited here)`,
+      `${failed} refused`,
+    ];
+    io.out(`${counts.join(', ')}${dryRun ? ' (dry run: nothing written)' : ''}`);
+    return kept.length > 0 ? 1 : 0;
+  } finally {
+    closeSpool();
+    rmSync(spoolDir, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+    if (createdOut && failed > 0 && existsSync(outDir) && readdirSync(outDir).length === 0)
+      rmSync(outDir, { recursive: true });
   }
-  mkdirSync(outDir, { recursive: true });
-  for (const r of ready) {
-    writeAtomically(r.file, r.text, force);
-    io.out(`wrote ${r.file} (${r.answers} ${r.answers === 1 ? 'answer' : 'answers'}) from ${r.from}`);
-  }
-  return 0;
 }
 
 /** The `--topic` values the content schema refuses, one line each naming the value; none when all are good. */

@@ -8,7 +8,7 @@ import { EXCERPT_WORDS, topicLinks } from './thread-list';
 import type { TopicLink } from './thread-list';
 
 /** A thread as its page shows it: the markdown bodies leave it, their HTML is beside it. */
-export type ShownThread = Omit<Thread, 'question' | 'answers'> & {
+export type ShownThread = Omit<Thread, 'question' | 'answers' | 'imported'> & {
   question: Omit<Thread['question'], 'body'>;
   answers: Omit<Answer, 'body'>[];
 };
@@ -33,7 +33,10 @@ export type ThreadView = {
 
 /** The page data of one thread. Each body is parsed once (the question for its HTML and its plain text). */
 export function threadView(archive: Archive, slug: string): ThreadView {
-  const { thread, related } = archive.thread(slug);
+  const { thread: whole, related } = archive.thread(slug);
+  // The import record is for the importer alone.
+  const { imported, ...thread } = whole;
+  void imported;
   const question = renderMarkdownWithText(thread.question.body, 1);
   const answersHtml = thread.answers.map((a) => renderMarkdown(a.body, 3));
   return {

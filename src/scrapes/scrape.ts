@@ -9,7 +9,7 @@ import { SLUG_MAX, slugWords } from '../content/slugs';
 import type { Answer, Doctor, Rating, Thread } from '../content/schema';
 import { firstBodyProblem } from './body-problems';
 import type { BodyLines } from './body-problems';
-import { bodyMarkdown, splitParagraphs } from './paragraphs';
+import { SPACES, bodyMarkdown, splitParagraphs } from './paragraphs';
 import type { SourceLine as Line } from './paragraphs';
 
 /** Something kept but worth a look, at a 1-based line of the scrape. */
@@ -129,8 +129,6 @@ const CHROME = /^You might also like(?:\.\.\.|…)?$/iu;
 /** The closing disclaimer's opening words; a page with one answer says "This answer is". */
 const DISCLAIMER_START = /^(?:These answers are|This answer is) for educational purposes\b/iu;
 const RATING = /^(\d+(?:\.\d+)?) out of 5 stars (\d{1,3}(?:,\d{3})+|\d+) reviews?$/u;
-/** Spaces of every kind except the line break: non-breaking, thin, ideographic, tabs. */
-const SPACES = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/gu;
 
 class ParseError extends Error {
   constructor(

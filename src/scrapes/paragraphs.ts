@@ -30,6 +30,19 @@ const WRITTEN: Record<string, string> = { '-': '-', '•': '-', '*': '*', '.': '
 /** The other marker of the same list type: CommonMark joins adjacent lists that share a marker. */
 const OTHER: Record<string, string> = { '-': '*', '*': '-', '.': ')', ')': '.' };
 
+/** Spaces of every kind except the line break: non-breaking, thin, ideographic, tabs. */
+export const SPACES = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/gu;
+
+/**
+ * A body given as plain text (a JSON Lines scrape's), as markdown the way a text scrape's body
+ * becomes markdown: each line's spaces collapsed and ends trimmed, blank lines between paragraphs,
+ * runs of list lines as lists, every character shown as written.
+ */
+export function plainTextMarkdown(text: string): string {
+  const lines = text.split(/\r\n?|\n/u).map((line, i) => ({ n: i + 1, text: line.replace(SPACES, ' ').trim() }));
+  return bodyMarkdown(splitParagraphs(lines)).markdown;
+}
+
 /** Groups non-blank lines into paragraphs. */
 export function splitParagraphs(lines: readonly SourceLine[]): SourceLine[][] {
   const out: SourceLine[][] = [];
