@@ -29,8 +29,9 @@ async function main(): Promise<void> {
   // (which reads pages and deletes only under _next/) and the sitemap go on meanwhile.
   const { slugs, digest } = getArchive();
   const own = slugs.filter((slug) => inShard(slug, shard));
-  // A shard may hold no thread at all (a small archive in many shards); the others have the index.
-  const bundles = shard && own.length === 0 ? [] : searchBundles(own.length);
+  // No thread, no index: an empty archive's search page says so, and a shard without threads leaves
+  // the index to the others.
+  const bundles = own.length === 0 ? [] : searchBundles(own.length);
   const [indexed] = await Promise.all([
     bundles.length > 0 ? writeSearchIndex(outDir, own, bundles) : [],
     pruneAndWriteSiteFiles(outDir),
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   console.log(
     bundles.length > 0
       ? `postbuild: search index of ${pages} pages in out${bundles.join(', out')}`
-      : 'postbuild: no thread in this shard, so no search index',
+      : `postbuild: no thread${shard ? ' in this shard' : ''}, so no search index`,
   );
   if (shard) {
     if (digest === undefined)

@@ -1,7 +1,10 @@
 import Head from 'next/head';
 import Link from 'next/link';
 import { SEARCH_BUNDLES_SCRIPT, sitePath } from '../site';
+import type { SearchPageView } from '../views/search';
 import { Layout } from './Layout';
+
+type Props = { view: SearchPageView };
 
 /**
  * The search page. Its only scripts are Pagefind's UI, the list of the search bundles and our init
@@ -9,7 +12,15 @@ import { Layout } from './Layout';
  * bundles are listed in a file the build writes, not in the page, so that the page is the same
  * whether the site was built whole or in shards.
  */
-export function SearchPage() {
+export function SearchPage({ view }: Props) {
+  if (view.threadCount === 0) {
+    return (
+      <Layout title="Search" description="Search the questions and answers of the archive." path="/search/">
+        <h1 id="search-title">Search</h1>
+        <p>There is nothing to search yet: the archive holds no question.</p>
+      </Layout>
+    );
+  }
   return (
     <Layout title="Search" description="Search the questions and answers of the archive." path="/search/">
       <Head>

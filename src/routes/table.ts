@@ -13,6 +13,7 @@ import { doctorPage, doctorPageCount } from '../views/doctor';
 import { groupListPage, groupListPageCount, groupPageCount } from '../views/group-list';
 import { indexPage, indexPageCount } from '../views/index-page';
 import { threadView } from '../views/thread';
+import { searchPage } from '../views/search';
 import { threadGroupPage } from '../views/thread-group';
 
 /** The sections of the site, as the header names them. */
@@ -36,16 +37,22 @@ export type Route<First extends string, Later extends string | undefined, View> 
   path(key: PageKey): string;
   /** A page's props; throws NotFound for a page the archive does not have. */
   props(archive: Archive, key: PageKey): View;
+  /** Whether its pages go in the sitemap (search results are not content). */
+  sitemap: boolean;
 };
 
 /** A route, its page names kept as literal types so that each page file gets its own view's type. */
 function route<const First extends string, const Later extends string | undefined, View>(
-  r: Omit<Route<First, Later, View>, 'exists'> & { exists?: (archive: Archive) => boolean },
+  r: Omit<Route<First, Later, View>, 'exists' | 'sitemap'> & {
+    exists?: (archive: Archive) => boolean;
+    sitemap?: boolean;
+  },
 ): Route<First, Later, View> {
   const exists = r.exists ?? (() => true);
   return {
     ...r,
     exists,
+    sitemap: r.sitemap ?? true,
     pages: (archive) => (exists(archive) ? r.pages(archive) : []),
     props: (archive, key) => {
       if (!exists(archive)) throw new NotFound(`this archive has no ${r.first} pages`);
@@ -134,6 +141,15 @@ export const ROUTES = {
   location: locations.one,
   topics: topics.list,
   topic: topics.one,
+  search: route({
+    first: '/search',
+    later: undefined,
+    section: 'search',
+    sitemap: false,
+    pages: () => [{ slug: '', n: 1 }],
+    path: () => '/search/',
+    props: (archive) => searchPage(archive),
+  }),
 };
 
 type Routes = typeof ROUTES;
@@ -149,8 +165,8 @@ export type ViewOf<P extends PageName> = {
   [K in keyof Routes]: P extends Routes[K]['first'] | Routes[K]['later'] ? ReturnType<Routes[K]['props']> : never;
 }[keyof Routes];
 
-/** The pages without data: search (the one page with scripts) and the 404 page. */
-const PLAIN_PAGES: Record<string, Section | null> = { '/search': 'search', '/404': null };
+/** The page without data: the 404 page, in no section. */
+const PLAIN_PAGES: Record<string, Section | null> = { '/404': null };
 
 /** The route a Next page name belongs to, and whether it is its page 1 or its later pages. */
 export function routeOf(page: string): { route: AnyRoute; later: boolean } | undefined {
@@ -180,7 +196,7 @@ export function headerSections(archive: Archive): { section: Section; label: str
     { section: 'questions', label: 'Questions', route: ROUTES.index, path: indexPath(1) },
     { section: 'topics', label: 'Topics', route: ROUTES.topics, path: groupPath('topic') },
     { section: 'doctors', label: 'Doctors', route: ROUTES.directory, path: directoryPath() },
-    { section: 'search', label: 'Search', path: '/search/' },
+    { section: 'search', label: 'Search', route: ROUTES.search, path: '/search/' },
   ];
   return sections
     .filter((s) => s.route?.exists(archive) ?? true)
@@ -189,7 +205,9 @@ export function headerSections(archive: Archive): { section: Section; label: str
 
 /** Every page's path (no base path) in the sitemap's order: the routes' pages, route by route. */
 export function contentPaths(archive: Archive): string[] {
-  return (Object.values(ROUTES) as AnyRoute[]).flatMap((r) => r.pages(archive).map((key) => r.path(key)));
+  return (Object.values(ROUTES) as AnyRoute[]).flatMap((r) =>
+    r.sitemap ? r.pages(archive).map((key) => r.path(key)) : [],
+  );
 }
 
 /** The key a page is given to a shard by (src/shard.ts): its parameters joined by `/` (`<slug>`, `<n>`, `<slug>/<n>`). */
