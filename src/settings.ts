@@ -29,6 +29,10 @@ export type Settings = {
   shard: Shard | undefined;
   /** `next dev` without a snapshot (NODE_ENV): the content folder is read again on every page. */
   live: boolean;
+  /** BUILD_CACHE: where `npm run build` keeps what the next build reuses (docs/build-pipeline.md, "Incremental builds"). */
+  buildCache: string;
+  /** Set by `npm run build` for its steps (BUILD_INCREMENTAL): this build reuses the last one's pages. */
+  incremental: boolean;
   /** INIT_CWD, set by npm: where `npm run` was typed, against which folders given on the command line resolve. */
   callerDir: string | undefined;
 };
@@ -223,6 +227,8 @@ export function readSettings(env: Env): SettingsReading {
       shard,
       live: snapshot === undefined && env.NODE_ENV === 'development',
       callerDir: env.INIT_CWD,
+      buildCache: env.BUILD_CACHE === undefined || env.BUILD_CACHE === '' ? '.next/cache/qa-build' : env.BUILD_CACHE,
+      incremental: env.BUILD_INCREMENTAL === '1',
     },
     errors,
     warnings,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderUsage } from '../src/export/files';
 import { hostFit } from '../src/export/hosts';
 import { GENERATED, TOPICS, generatedSlug, topicName, writeArchive } from './helpers/archive';
+import { shardOf } from '../src/shard';
 import { OUT, listFiles, runBuild } from './helpers/build';
 import { microdataItems } from './helpers/microdata';
 
@@ -474,14 +475,16 @@ describe('built archive of 120 threads at SITE_URL=https://example.org/archive',
     );
   });
 
-  it('indexes the 120 threads for search in three bundles of 40, and the search page loads them under the base path', () => {
+  it('indexes the 120 threads for search in three bundles, each thread in the one its slug hashes to, and the search page loads them under the base path', () => {
     const counts = ['pagefind', 'pagefind-2', 'pagefind-3'].map((bundle) => {
       const entry = JSON.parse(html(`${bundle}/pagefind-entry.json`)) as {
         languages: Record<string, { page_count: number }>;
       };
-      return Object.values(entry.languages).map((l) => l.page_count);
+      return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     });
-    expect(counts).toEqual([[40], [40], [40]]);
+    const slugs = listFiles(path.join(OUT, 'threads'));
+    expect(counts).toEqual([1, 2, 3].map((n) => slugs.filter((f) => shardOf(f.split('/')[0] ?? '', 3) === n).length));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(120);
     expect(existsSync(path.join(OUT, 'pagefind-4'))).toBe(false);
     const $ = page('search/index.html');
     expect(

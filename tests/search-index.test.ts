@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexerCommand, writeSearchIndex } from '../src/export/search-index';
+import { indexSearchBundle, indexerCommand, searchLayout } from '../src/export/search-index';
+import { shardOf } from '../src/shard';
 
 /** A minimal export: one thread page per entry, `true` when the page marks its article for search. */
 function site(pages: Record<string, boolean>): string {
@@ -33,7 +34,7 @@ describe('search index', () => {
 
   it('resolves with the page count once the indexer has exited, every file of the bundle written', async () => {
     dir = site({ one: true, two: true, three: true });
-    expect(await writeSearchIndex(dir, ['one', 'two', 'three'])).toEqual([3]);
+    expect(await indexSearchBundle(dir, { path: '/pagefind/', slugs: ['one', 'two', 'three'] }, true)).toBe(3);
     const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
@@ -42,11 +43,18 @@ describe('search index', () => {
     expect(readdirSync(path.join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
   });
 
-  it('splits a larger archive into bundles by name, each indexed on its own from links to its pages', async () => {
-    dir = site({ apple: true, banana: true, cherry: true, date: true, elder: true });
-    expect(
-      await writeSearchIndex(dir, ['elder', 'date', 'cherry', 'banana', 'apple'], ['/pagefind/', '/pagefind-2/']),
-    ).toEqual([3, 2]);
+  it('puts each thread in the bundle its slug hashes to, and indexes a bundle on its own from links to its pages', async () => {
+    const slugs = ['apple', 'banana', 'cherry', 'date', 'elder'];
+    dir = site(Object.fromEntries(slugs.map((s) => [s, true])));
+    const layout = searchLayout(slugs);
+    // SEARCH_BUNDLE_THREADS is 20,000: one bundle. Split by hand as the layout splits: by the slug's hash.
+    expect(layout).toEqual([{ path: '/pagefind/', slugs }]);
+    const bundles = [1, 2].map((n) => ({
+      path: n === 1 ? '/pagefind/' : '/pagefind-2/',
+      slugs: slugs.filter((s) => shardOf(s, 2) === n),
+    }));
+    expect(bundles.map((b) => b.slugs.length).sort()).toEqual([1, 4]);
+    for (const bundle of bundles) expect(await indexSearchBundle(dir, bundle, false)).toBe(bundle.slugs.length);
     const urls = (bundle: string) =>
       readdirSync(path.join(dir, bundle, 'fragment'))
         .map(
@@ -60,8 +68,8 @@ describe('search index', () => {
             ).url,
         )
         .sort();
-    expect(urls('pagefind')).toEqual(['/threads/apple/', '/threads/banana/', '/threads/cherry/']);
-    expect(urls('pagefind-2')).toEqual(['/threads/date/', '/threads/elder/']);
+    for (const bundle of bundles)
+      expect(urls(bundle.path.slice(1, -1))).toEqual(bundle.slugs.map((s) => `/threads/${s}/`));
     // The linked copies are gone; the pages are where they were.
     expect(readdirSync(path.dirname(dir)).filter((f) => f.startsWith('.search-bundle-'))).toEqual([]);
     expect(readdirSync(path.join(dir, 'threads'))).toHaveLength(5);
@@ -70,14 +78,14 @@ describe('search index', () => {
   it('fails when a thread page is left out of the index, naming both counts', async () => {
     // Once one page marks its article, Pagefind skips pages that do not: a thread nobody could find.
     dir = site({ one: true, two: false });
-    await expect(writeSearchIndex(dir, ['one', 'two'])).rejects.toThrow(
+    await expect(indexSearchBundle(dir, { path: '/pagefind/', slugs: ['one', 'two'] }, true)).rejects.toThrow(
       'pagefind indexed 1 pages, but the archive has 2 threads',
     );
   });
 
   it("fails with the indexer's own message when it cannot build an index", async () => {
     dir = site({});
-    await expect(writeSearchIndex(dir, [])).rejects.toThrow(
+    await expect(indexSearchBundle(dir, { path: '/pagefind/', slugs: [] }, true)).rejects.toThrow(
       /^pagefind stopped with exit code 1:\nError: Pagefind was not able to build an index/u,
     );
   });

@@ -26,6 +26,8 @@ describe('reading the settings', () => {
         shard: undefined,
         live: false,
         callerDir: undefined,
+        buildCache: '.next/cache/qa-build',
+        incremental: false,
       },
       errors: [],
       warnings: [],

@@ -310,11 +310,11 @@ describe('npm run build options', () => {
     [['--shard=0/2'], '--shard "0/2": write the shard as <i>/<n>, such as --shard 1/4 for the first of four'],
     [
       ['--shard', '1/2', '--out'],
-      'npm run build: --out needs a value; usage: npm run build [-- --shard <i>/<n>] [--out <dir>]',
+      'npm run build: --out needs a value; usage: npm run build [-- --full] [--shard <i>/<n>] [--out <dir>]',
     ],
     [
       ['--outdir', 'x'],
-      'npm run build: unknown option "--outdir"; usage: npm run build [-- --shard <i>/<n>] [--out <dir>]',
+      'npm run build: unknown option "--outdir"; usage: npm run build [-- --full] [--shard <i>/<n>] [--out <dir>]',
     ],
     [
       ['--out', 'src'],

@@ -4,6 +4,7 @@
  * Archive. This module holds one in memory; snapshot.ts writes it to a folder for the build's
  * page workers and reads it back; current.ts says which one this process reads.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Thread } from '../content/schema';
 import type { GroupKind } from '../site';
@@ -33,6 +34,13 @@ export type Archive = {
   digest: string | undefined;
   /** The thread with this slug; throws NotFound when there is none. */
   thread(slug: string): ThreadRecord;
+  /** The SHA-256 of the thread's JSON as validated: the same exactly when the thread is. */
+  hash(slug: string): string;
+  /**
+   * Whether this build renders the page at this path: every page, unless the build's snapshot
+   * lists the pages that changed since the last build (docs/build-pipeline.md, "Incremental builds").
+   */
+  renders(path: string): boolean;
   /** Every doctor, by slug, with their number of answers. */
   doctors(): readonly DoctorCount[];
   /** The doctor with this slug; throws NotFound when there is none. */
@@ -65,12 +73,22 @@ export function summaries(groups: readonly Group[]): GroupSummary[] {
   return groups.map((g) => ({ slug: g.slug, name: g.name, count: g.members.length }));
 }
 
+/** The SHA-256 of a thread's JSON, in hex. */
+export function threadHash(thread: Thread): string {
+  return createHash('sha256').update(JSON.stringify(thread)).digest('hex');
+}
+
 /**
  * The archive of `threads`, validated threads of `contentDir`, in memory. Related threads are
  * scored when a thread is asked for, and doctors and groups gathered when first needed, so that
- * a page of `npm run dev` pays only for what it shows; a build asks for all of it.
+ * a page of `npm run dev` pays only for what it shows; a build asks for all of it. `hashes`, by
+ * slug, are those of the threads as validated, when `threads` are copies without their bodies.
  */
-export function memoryArchive(contentDir: string, threads: readonly Thread[]): Archive {
+export function memoryArchive(
+  contentDir: string,
+  threads: readonly Thread[],
+  hashes?: ReadonlyMap<string, string>,
+): Archive {
   const sorted = sortThreads(threads);
   const bySlug = new Map(sorted.map((t, i) => [t.slug, { thread: t, i }]));
   let findRelated: ((i: number) => RelatedThread[]) | undefined;
@@ -117,6 +135,12 @@ export function memoryArchive(contentDir: string, threads: readonly Thread[]): A
       }
       return { thread: found.thread, related: list };
     },
+    hash(slug) {
+      const found = bySlug.get(slug);
+      if (!found) throw new NotFound(`no thread with slug ${JSON.stringify(slug)} in ${dir}`);
+      return hashes?.get(slug) ?? threadHash(found.thread);
+    },
+    renders: () => true,
     doctors: () => doctors().counts,
     doctor(slug) {
       const doctor = doctors().bySlug.get(slug);

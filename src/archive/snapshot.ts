@@ -10,12 +10,12 @@
  * - `doctors/<slug>.json`, `groups/<kind>/<slug>.json`, `directory.json`.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyFile } from '../content/check';
 import type { Thread } from '../content/schema';
 import type { GroupKind } from '../site';
-import { NotFound, memoryArchive } from './archive';
+import { NotFound, memoryArchive, threadHash } from './archive';
 import type { Archive, DoctorCount, ThreadRecord } from './archive';
 import type { DirectoryEntry } from './directory';
 import type { DoctorProfile } from './doctors';
@@ -39,6 +39,8 @@ type Manifest = {
 };
 
 const MANIFEST = 'manifest.json';
+/** The paths of the pages this build renders, when it renders only those that changed. */
+export const RENDER = 'render.json';
 const DIRECTORY = 'directory.json';
 /** The folder of the thread files: the check writes its copies there. */
 export const snapshotThreads = (dir: string) => path.join(dir, 'threads');
@@ -65,8 +67,8 @@ export function finishSnapshot(
   threads: readonly Thread[],
   hashes: ReadonlyMap<string, string>,
   renders: (slug: string) => boolean = () => true,
-): void {
-  const archive = memoryArchive(contentDir, threads);
+): Archive {
+  const archive = memoryArchive(contentDir, threads, hashes);
   mkdirSync(path.join(dir, 'doctors'));
   const digest = createHash('sha256');
   for (const slug of archive.slugs) {
@@ -95,6 +97,7 @@ export function finishSnapshot(
     digest: digest.digest('hex'),
   };
   writeFileSync(path.join(dir, MANIFEST), JSON.stringify(manifest));
+  return archive;
 }
 
 /** The archive in the snapshot folder `dir`; refuses one made from another content folder than `contentDir`. */
@@ -110,6 +113,8 @@ export function snapshotArchive(dir: string, contentDir: string): Archive {
   const knownDoctors = new Set(manifest.doctors.map((d) => d.slug));
   const knownGroups = new Map(kinds.map((kind) => [kind, new Set(manifest.groups[kind].map((g) => g.slug))]));
   let directory: DirectoryEntry[] | undefined;
+  let rendered: Set<string> | undefined;
+  const renderList = path.join(dir, RENDER);
   return {
     contentDir: manifest.contentDir,
     slugs: manifest.slugs,
@@ -123,6 +128,14 @@ export function snapshotArchive(dir: string, contentDir: string): Archive {
         thread: JSON.parse(text.slice(0, cut)) as Thread,
         related: JSON.parse(text.slice(cut + 1)) as RelatedThread[],
       } satisfies ThreadRecord;
+    },
+    hash(slug) {
+      return threadHash(this.thread(slug).thread);
+    },
+    renders(page) {
+      if (!existsSync(renderList)) return true;
+      rendered ??= new Set(JSON.parse(readFileSync(renderList, 'utf8')) as string[]);
+      return rendered.has(page);
     },
     doctors: () => manifest.doctors,
     doctor(slug) {

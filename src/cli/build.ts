@@ -1,39 +1,49 @@
 /**
- * `npm run build [-- --shard <i>/<n>] [--out <dir>]`: the whole build, one step after another,
- * each in its own process, stopping at the first that fails:
+ * `npm run build [-- --full] [--shard <i>/<n>] [--out <dir>]`: the whole build, one step after
+ * another, each in its own process, stopping at the first that fails:
  *   1. the settings (src/settings.ts): a mistake is one line, before anything is read;
- *   2. `check --snapshot`: every content file validated; the snapshot Next's workers read;
- *   3. `next build`: the static export of the pages into out/, its main process's heap kept
- *      near what is live (heap.mjs);
- *   4. the post-export step (postbuild.ts): search index, sitemaps, robots.txt.
- * With --shard, Next builds only the pages that hash to the shard (src/shard.ts) and the search
- * index holds only its threads; the check still reads the whole archive, so a problem anywhere
- * stops every shard. With --out, the finished site is moved from out/ to <dir> (docs/deploy.md,
- * "Building in shards"); a failed build leaves <dir> as it was.
+ *   2. `check --snapshot`: every content file validated; the snapshot Next's workers read, and the
+ *      digest of every page;
+ *   3. `next build`: the static export of the pages into out/ (in an incremental build, of the
+ *      pages that changed), its main process's heap kept near what is live (heap.mjs);
+ *   4. the post-export step (postbuild.ts): the unchanged pages back from the last build, search
+ *      index, sitemaps, robots.txt, and the state the next build starts from.
+ * A build reuses the last one unless --full, the code, the settings or out/ changed
+ * (docs/build-pipeline.md, "Incremental builds"). With --shard, Next builds only the pages that
+ * hash to the shard (src/shard.ts) and the search index holds only its threads; the check still
+ * reads the whole archive, so a problem anywhere stops every shard. With --out, the finished site
+ * is moved from out/ to <dir> (docs/deploy.md, "Building in shards"); a failed build leaves <dir>
+ * as it was. Shards and builds into another folder are full builds.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fromCaller, moveFolder, replaceable } from '../export/files';
-import { childEnv, reportSettings } from '../settings';
+import { buildKey, cacheFiles, readState, siteFingerprint } from '../export/incremental';
+import { childEnv, reportSettings, settings } from '../settings';
 import { parseShard } from '../shard';
 import type { Shard } from '../shard';
 import { readOptions } from './options';
 
-const USAGE = 'usage: npm run build [-- --shard <i>/<n>] [--out <dir>]';
+const USAGE = 'usage: npm run build [-- --full] [--shard <i>/<n>] [--out <dir>]';
 /** Where the check leaves the validated archive for Next's workers and the post-export step. */
 const SNAPSHOT = path.join('.next', 'cache', 'snapshot');
 const OUT = path.resolve('out');
 
-type Options = { shard?: Shard; out?: string };
+type Options = { shard?: Shard; out?: string; full?: boolean };
 
 /** The options, or a one-line message saying what is wrong. */
 function buildOptions(args: readonly string[]): Options | string {
-  const read = readOptions(args, { shard: { type: 'string' }, out: { type: 'string' } }, false);
+  const read = readOptions(
+    args,
+    { shard: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean' } },
+    false,
+  );
   if (!read.ok)
     return 'unknown' in read
       ? `npm run build: unknown option ${JSON.stringify(read.unknown)}; ${USAGE}`
       : `npm run build: ${read.missing} needs a value; ${USAGE}`;
-  const options: Options = {};
+  const options: Options = read.values.full ? { full: true } : {};
   if (read.values.shard !== undefined) {
     const shard = parseShard(read.values.shard);
     if (typeof shard === 'string') return shard;
@@ -75,11 +85,14 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...childEnv(), THREADS_SNAPSHOT: SNAPSHOT };
   if (shard) env.BUILD_SHARD = shard;
   else delete env.BUILD_SHARD;
+  const incremental = startBuild(options);
+  if (incremental === true) env.BUILD_INCREMENTAL = '1';
+  else delete env.BUILD_INCREMENTAL;
   const steps: [string, string[], NodeJS.ProcessEnv][] = [
     [
       'check',
       [...tsx, path.join('src', 'cli', 'check.ts'), '--snapshot', SNAPSHOT, ...(shard ? ['--shard', shard] : [])],
-      process.env,
+      env,
     ],
     // heap.mjs keeps Next's main process near its live memory (it acts only there).
     [
@@ -102,8 +115,50 @@ async function main(): Promise<number> {
     times.push(`site moved to ${options.out}`);
   }
   const what = options.shard ? `shard ${options.shard.index}/${options.shard.count}` : 'build';
-  console.log(`${what}: ${times.join(' · ')} · ${seconds(performance.now() - started)} in all`);
+  const state = options.shard || options.out !== undefined ? undefined : readState(cache().state);
+  const made = state
+    ? `${incremental === true ? 'rebuilt' : 'built'} ${count(state.rebuilt.pages)} of ${count(state.rebuilt.of)} pages, ${count(state.rebuilt.bundles)} of ${count(state.rebuilt.ofBundles)} search bundles${incremental === true ? '' : ` (${incremental})`} · `
+    : '';
+  console.log(`${what}: ${made}${times.join(' · ')} · ${seconds(performance.now() - started)} in all`);
   return 0;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The build cache's files (src/export/incremental.ts). */
+const cache = () => cacheFiles(path.resolve(settings().buildCache));
+
+/**
+ * Decides whether this build reuses the last one, and sets the cache up for it: true, or why it is
+ * a full build. A whole build into out/ reuses the last when its state is there, made by the same
+ * code with the same settings, and out/ still holds what it left. Whatever is decided, the last
+ * state stops being current before anything else happens: a build killed from here on leaves none,
+ * and the next build is a full one.
+ */
+function startBuild(options: Options): true | string {
+  const files = cache();
+  rmSync(files.previousSite, { recursive: true, force: true });
+  rmSync(files.previousState, { force: true });
+  const state = readState(files.state);
+  const reason = options.full
+    ? 'asked with --full'
+    : options.shard || options.out !== undefined
+      ? 'a shard, or a build into another folder'
+      : !state
+        ? 'no earlier build to reuse'
+        : state.key !== buildKey(process.cwd())
+          ? 'the code or the settings changed'
+          : !existsSync(OUT) || siteFingerprint(OUT).digest !== state.out
+            ? 'out/ changed since the last build'
+            : undefined;
+  if (reason !== undefined) {
+    rmSync(files.state, { force: true });
+    return reason;
+  }
+  mkdirSync(path.dirname(files.previousSite), { recursive: true });
+  renameSync(files.state, files.previousState);
+  renameSync(OUT, files.previousSite);
+  return true;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

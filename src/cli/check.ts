@@ -5,13 +5,18 @@
  * workers (src/archive/snapshot.ts), so the build parses each file once; on any problem the
  * folder is removed.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { contentDir } from '../archive/current';
-import { finishSnapshot, snapshotThreads, startSnapshot } from '../archive/snapshot';
+import { RENDER, finishSnapshot, snapshotThreads, startSnapshot } from '../archive/snapshot';
 import { checkContent } from '../content/check';
 import { formatProblem, sortProblems, summarize } from '../content/errors';
 import { inShard, parseShard } from '../shard';
 import type { Shard } from '../shard';
+import { PAGES, cacheFiles, readState } from '../export/incremental';
+import { pageDigests } from '../routes/table';
+import type { PageDigest } from '../routes/table';
+import { settings } from '../settings';
 import { readOptions } from './options';
 
 const USAGE = 'usage: npm run check [-- <dir>]';
@@ -56,14 +61,33 @@ async function main(): Promise<number> {
     rmSync(snapshot, { recursive: true, force: true }); // the valid threads' copies, written while reading
   else if (snapshot) {
     const start = performance.now();
-    finishSnapshot(snapshot, dir, threads, hashes, (slug) => inShard(slug, shard));
+    const archive = finishSnapshot(snapshot, dir, threads, hashes, (slug) => inShard(slug, shard));
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     const related = shard ? `related threads of shard ${shard.index}/${shard.count}'s threads` : 'related threads';
     console.log(
       `snapshot for the build in ${snapshot}: ${related}, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`,
     );
+    // A whole build keeps account of every page, to reuse those that do not change at the next build.
+    if (!shard) writePageList(snapshot, pageDigests(archive));
   }
   return problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * Writes every page and its digest into the snapshot (`pages.json`, which the post-export step
+ * keeps as the state of this build), and in an incremental build the pages that changed since the
+ * last (`render.json`: the only ones Next renders, its pages without parameters aside).
+ */
+function writePageList(snapshot: string, pages: PageDigest[]): void {
+  writeFileSync(path.join(snapshot, PAGES), JSON.stringify(pages));
+  if (!settings().incremental) return;
+  const previous = readState(cacheFiles(path.resolve(settings().buildCache)).previousState);
+  const changed = pages.filter((p) => p.listed && previous?.pages[p.path] !== p.digest).map((p) => p.path);
+  writeFileSync(path.join(snapshot, RENDER), JSON.stringify(changed));
+  const listed = pages.filter((p) => p.listed).length;
+  console.log(
+    `pages: ${changed.length.toLocaleString('en-US')} of ${listed.toLocaleString('en-US')} changed since the last build`,
+  );
 }
 
 void main().then((code) => {

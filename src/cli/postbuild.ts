@@ -7,42 +7,106 @@
  * In a shard's build it indexes only that shard's threads, writes the same site files as every
  * shard, and leaves the stamp `npm run merge` reads (src/export/shards.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getArchive } from '../archive/current';
 import { folderUsage } from '../export/files';
 import { hostFit } from '../export/hosts';
+import {
+  codeDigest,
+  PAGES,
+  buildKey,
+  bundleDigest,
+  cacheFiles,
+  readState,
+  siteFingerprint,
+  writeState,
+} from '../export/incremental';
 import { pruneUnreferenced } from '../export/prune';
-import { searchBundles, writeBundleList, writeSearchIndex } from '../export/search-index';
-import { codeDigest } from '../export/shards';
+import { indexSearchBundle, searchLayout, writeBundleList } from '../export/search-index';
+import type { SearchBundle } from '../export/search-index';
+
 import type { ShardStamp } from '../export/shards';
 import { robotsTxt, sitemapFiles, writeSitemaps } from '../export/sitemap';
 import { contentPaths } from '../routes/table';
+import type { PageDigest } from '../routes/table';
 import { settings } from '../settings';
 import { SHARD_STAMP, inShard } from '../shard';
-import { BASE_PATH, absoluteUrl } from '../site';
+import { BASE_PATH, absoluteUrl, threadPath } from '../site';
+
+/** The file of the page at a site path: `/` is `index.html`, `/threads/x/` is `threads/x/index.html`. */
+const pageFile = (page: string) => `${page.slice(1)}index.html`;
+
+/** Moves `file` (relative) from the folder `from` to the folder `to`, making its folders. */
+function moveInto(from: string, to: string, file: string): void {
+  mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
+  renameSync(path.join(from, file), path.join(to, file));
+}
+
+/** The pages a bundle's entry file says it holds. */
+function bundlePages(outDir: string, bundle: SearchBundle): number {
+  const entry = JSON.parse(readFileSync(path.join(outDir, bundle.path, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
 
 async function main(): Promise<void> {
   const outDir = path.resolve('out');
-  const { shard, siteUrl, basePath, siteName } = settings();
-  // Pagefind indexes in its own process, reads only threads/ and writes only pagefind/; the prune
-  // (which reads pages and deletes only under _next/) and the sitemap go on meanwhile.
-  const { slugs, digest } = getArchive();
+  const { shard, siteUrl, basePath, siteName, incremental, snapshot, buildCache } = settings();
+  const archive = getArchive();
+  const { slugs, digest } = archive;
+  const cache = cacheFiles(path.resolve(buildCache));
+
+  // What no page uses goes, read from the pages Next wrote now (a page reused from the last build
+  // uses the same files: the code is the same).
+  const removed = await pruneUnreferenced(outDir, BASE_PATH);
+  console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
+
+  // The pages that did not change since the last build come back from it.
+  const pages =
+    !shard && snapshot ? (JSON.parse(readFileSync(path.join(snapshot, PAGES), 'utf8')) as PageDigest[]) : [];
+  const previous = incremental ? readState(cache.previousState) : undefined;
+  let reused = 0;
+  if (incremental) {
+    for (const page of pages) {
+      if (!page.listed || archive.renders(page.path)) continue;
+      moveInto(cache.previousSite, outDir, pageFile(page.path));
+      reused += 1;
+    }
+  }
+
+  // The search index: a bundle is indexed again only when one of its threads changed, else it comes
+  // back too. Pagefind runs in its own process; the site files are written meanwhile. No thread, no
+  // index: an empty archive's search page says so, and a shard without threads leaves it to the others.
   const own = slugs.filter((slug) => inShard(slug, shard));
-  // No thread, no index: an empty archive's search page says so, and a shard without threads leaves
-  // the index to the others.
-  const bundles = own.length === 0 ? [] : searchBundles(own.length);
-  const [indexed] = await Promise.all([
-    bundles.length > 0 ? writeSearchIndex(outDir, own, bundles) : [],
-    pruneAndWriteSiteFiles(outDir),
-  ]);
-  writeBundleList(outDir, bundles);
-  const pages = indexed.reduce((sum, n) => sum + n, 0);
+  const layout = own.length === 0 ? [] : searchLayout(own);
+  const digests = new Map(pages.map((p) => [p.path, p.digest]));
+  const bundleDigests = layout.map((b) => bundleDigest(b.slugs, (slug) => digests.get(threadPath(slug))));
+  const search = async () => {
+    const counts: number[] = [];
+    let indexed = 0;
+    for (const [i, bundle] of layout.entries()) {
+      const kept =
+        previous?.bundles[bundle.path] === bundleDigests[i] && existsSync(path.join(cache.previousSite, bundle.path));
+      if (kept) moveInto(cache.previousSite, outDir, bundle.path.slice(1, -1));
+      else indexed += 1;
+      counts.push(kept ? bundlePages(outDir, bundle) : await indexSearchBundle(outDir, bundle, layout.length === 1));
+    }
+    return { counts, indexed };
+  };
+  const [{ counts, indexed }] = await Promise.all([search(), writeSiteFiles(outDir)]);
+  writeBundleList(
+    outDir,
+    layout.map((b) => b.path),
+  );
+  const total = counts.reduce((sum, n) => sum + n, 0);
   console.log(
-    bundles.length > 0
-      ? `postbuild: search index of ${pages} pages in out${bundles.join(', out')}`
+    layout.length > 0
+      ? `postbuild: search index of ${total} pages in out${layout.map((b) => b.path).join(', out')}`
       : `postbuild: no thread${shard ? ' in this shard' : ''}, so no search index`,
   );
+
   if (shard) {
     if (digest === undefined)
       throw new Error('a shard is built by npm run build -- --shard <i>/<n>, which checks the content first');
@@ -52,7 +116,7 @@ async function main(): Promise<void> {
       code: codeDigest(process.cwd()),
       settings: { siteUrl, basePath, siteName },
       threads: slugs.length,
-      bundles: bundles.map((bundle, i) => ({ path: bundle, threads: indexed[i] ?? 0 })),
+      bundles: layout.map((bundle, i) => ({ path: bundle.path, threads: counts[i] ?? 0 })),
     };
     writeFileSync(path.join(outDir, SHARD_STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
     const { files, bytes } = folderUsage(outDir);
@@ -61,13 +125,27 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const fit = hostFit(folderUsage(outDir));
+
+  // The state the next build starts from, once out/ is whole; the last build's leftovers go.
+  const { digest: out, usage } = siteFingerprint(outDir);
+  if (snapshot) {
+    writeState(cache.state, {
+      key: buildKey(process.cwd()),
+      pages: Object.fromEntries(pages.map((p) => [p.path, p.digest])),
+      bundles: Object.fromEntries(layout.map((b, i) => [b.path, bundleDigests[i] ?? ''])),
+      out,
+      rebuilt: { pages: pages.length - reused, of: pages.length, bundles: indexed, ofBundles: layout.length },
+    });
+  }
+  rmSync(cache.previousSite, { recursive: true, force: true });
+  rmSync(cache.previousState, { force: true });
+  const fit = hostFit(usage);
   (fit.fitsAll ? console.log : console.warn)(`postbuild: out/ holds ${fit.text}`);
 }
 
-async function pruneAndWriteSiteFiles(outDir: string): Promise<void> {
-  const removed = await pruneUnreferenced(outDir, BASE_PATH);
-  console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
+/** sitemap.xml (or a sitemap index), robots.txt and .nojekyll. */
+async function writeSiteFiles(outDir: string): Promise<void> {
+  await Promise.resolve();
   const urls = contentPaths(getArchive()).map(absoluteUrl);
   const sitemaps = sitemapFiles(urls, absoluteUrl('/'), settings().sitemapMaxUrls);
   writeSitemaps(outDir, sitemaps);

@@ -20,6 +20,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { settings } from '../settings';
+import { shardOf } from '../shard';
 import { SEARCH_BUNDLES_SCRIPT, searchBundlePath } from '../site';
 
 /** The part of `pagefind-entry.json` read here. */
@@ -101,49 +102,43 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
   });
 }
 
+/** A search bundle: its site path (`/pagefind/`, `/pagefind-2/`, …) and the threads it holds, by name. */
+export type SearchBundle = { path: string; slugs: string[] };
+
 /**
- * The search bundles of an archive of `threadCount` threads: `/pagefind/`, then `/pagefind-2/`, …
- * (site paths), at most SEARCH_BUNDLE_THREADS threads each (src/settings.ts): Pagefind holds every
- * page of a bundle while it indexes it. A build in shards indexes each shard's threads into
- * bundles of its own, which `npm run merge` renames into one such series.
+ * The search bundles of these threads: as many as SEARCH_BUNDLE_THREADS a bundle takes (src/settings.ts;
+ * Pagefind holds every page of a bundle while it indexes it), each thread in the bundle its slug
+ * hashes to (src/shard.ts's `shardOf`). A thread added, changed or removed changes its own bundle
+ * only, so that an incremental build indexes that one again (docs/build-pipeline.md, "Incremental
+ * builds"). A build in shards makes bundles of each shard's threads, which `npm run merge` renames
+ * into one series.
  */
-export function searchBundles(threadCount: number): string[] {
-  const count = Math.max(1, Math.ceil(threadCount / settings().searchBundleThreads));
-  return Array.from({ length: count }, (_, i) => searchBundlePath(i + 1));
+export function searchLayout(slugs: readonly string[]): SearchBundle[] {
+  const count = Math.max(1, Math.ceil(slugs.length / settings().searchBundleThreads));
+  const bundles = Array.from({ length: count }, (_, i): SearchBundle => ({ path: searchBundlePath(i + 1), slugs: [] }));
+  for (const slug of [...slugs].sort()) bundles[shardOf(slug, count) - 1]?.slugs.push(slug);
+  return bundles;
 }
 
 /**
- * Indexes the thread pages of `slugs` in `outDir` into the search bundles `bundles` (site paths
- * such as `/pagefind/`, from `searchBundles`): one bundle, or with several, consecutive runs of
- * the slugs in name order, each indexed by its own Pagefind run from a folder of hard links to its
- * pages, so that one run's memory is bounded by a bundle. Resolves with the pages each bundle
- * holds, in order, once every bundle is complete and holds exactly its threads; else rejects.
+ * Indexes one bundle's thread pages in `outDir` into `<outDir><bundle.path>`: from `outDir` itself
+ * when the bundle holds every thread (`whole`), else from a folder of hard links to its pages, so
+ * that Pagefind reads only them. Resolves with the pages it holds once every file is written and it
+ * holds exactly its threads; else rejects.
  */
-export async function writeSearchIndex(
-  outDir: string,
-  slugs: readonly string[],
-  bundles: readonly string[] = ['/pagefind/'],
-): Promise<number[]> {
-  if (bundles.length === 1)
-    return [await indexBundle(outDir, path.join(outDir, bundles[0] ?? '/pagefind/'), slugs.length)];
-  const sorted = [...slugs].sort();
-  const size = Math.ceil(sorted.length / bundles.length);
-  const work = mkdtempSync(path.join(path.dirname(outDir), '.search-bundle-'));
+export async function indexSearchBundle(outDir: string, bundle: SearchBundle, whole: boolean): Promise<number> {
+  const target = path.join(outDir, bundle.path);
+  rmSync(target, { recursive: true, force: true });
+  if (whole) return indexBundle(outDir, target, bundle.slugs.length);
+  const site = mkdtempSync(path.join(path.dirname(outDir), '.search-bundle-'));
   try {
-    const indexed: number[] = [];
-    for (const [i, bundle] of bundles.entries()) {
-      const part = sorted.slice(i * size, (i + 1) * size);
-      const site = path.join(work, String(i + 1));
-      for (const slug of part) {
-        mkdirSync(path.join(site, 'threads', slug), { recursive: true });
-        linkSync(path.join(outDir, 'threads', slug, 'index.html'), path.join(site, 'threads', slug, 'index.html'));
-      }
-      indexed.push(await indexBundle(site, path.join(outDir, bundle), part.length));
-      rmSync(site, { recursive: true, force: true });
+    for (const slug of bundle.slugs) {
+      mkdirSync(path.join(site, 'threads', slug), { recursive: true });
+      linkSync(path.join(outDir, 'threads', slug, 'index.html'), path.join(site, 'threads', slug, 'index.html'));
     }
-    return indexed;
+    return await indexBundle(site, target, bundle.slugs.length);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(site, { recursive: true, force: true });
   }
 }
 

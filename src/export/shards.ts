@@ -10,7 +10,6 @@
  * page, and checks that every page the sitemap lists is there. It writes a new folder beside the
  * target and puts it in place only when all of that holds.
  */
-import { createHash } from 'node:crypto';
 import {
   constants,
   copyFileSync,
@@ -48,25 +47,6 @@ const ShardStampSchema = z.object({
 });
 
 export type ShardStamp = z.infer<typeof ShardStampSchema>;
-
-/** Files and folders of the project (relative to its root) whose content makes the pages. */
-const CODE = ['src', 'public', 'next.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-/** SHA-256 over the code that makes the pages, in `root`: two shards built by different code are refused by the merge. */
-export function codeDigest(root: string): string {
-  const hash = createHash('sha256');
-  for (const entry of CODE) {
-    const at = path.join(root, entry);
-    if (!existsSync(at)) continue;
-    const files = statSync(at).isDirectory() ? listFiles(at).map((f) => `${entry}/${f}`) : [entry];
-    for (const file of files)
-      hash
-        .update(`${file}\n`)
-        .update(readFileSync(path.join(root, file)))
-        .update('\n');
-  }
-  return hash.digest('hex');
-}
 
 /** A merge that cannot be made: every reason, one line each. */
 export class MergeError extends Error {

@@ -26,8 +26,8 @@ function paramsOf(key: PageKey, later: boolean): Params {
 
 /**
  * getStaticPaths of a dynamic page: in a build, every page of its route that this build makes (a
- * shard's build: those whose key hashes to it, src/shard.ts); page 1 of each thing, or the later
- * pages. In `npm run dev` no page is listed ahead and each request is made on demand (getStaticProps
+ * shard's build: those whose key hashes to it, src/shard.ts; an incremental build: those that
+ * changed since the last); page 1 of each thing, or the later pages. In `npm run dev` no page is listed ahead and each request is made on demand (getStaticProps
  * answers 404 for a page the content lacks): Next's dev server would otherwise answer from the paths
  * it listed before an edit, and list them again in a new process on every request.
  */
@@ -36,7 +36,10 @@ export function staticPaths(page: PageName): GetStaticPaths<Params> {
   return () => {
     const { live, shard } = settings();
     if (live) return { paths: [], fallback: 'blocking' };
-    const keys = route.pages(getArchive()).filter((key) => key.n > 1 === later && inShard(shardKey(key, later), shard));
+    const archive = getArchive();
+    const keys = route
+      .pages(archive)
+      .filter((key) => key.n > 1 === later && inShard(shardKey(key, later), shard) && archive.renders(route.path(key)));
     return { paths: keys.map((key) => ({ params: paramsOf(key, later) })), fallback: false };
   };
 }

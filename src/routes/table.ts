@@ -4,8 +4,10 @@
  * belongs to. The table drives getStaticPaths and getStaticProps (next.ts), the sitemap's list of
  * pages and a shard's share of them (src/export), and the header's sections (`_document`).
  */
+import { createHash } from 'node:crypto';
 import type { Archive } from '../archive/archive';
 import { NotFound } from '../archive/archive';
+import { GROUPINGS } from '../archive/groups';
 import { GROUP_FOLDER, directoryPath, doctorPath, groupPath, indexPath, threadPath } from '../site';
 import type { GroupKind } from '../site';
 import { directoryPage, directoryPageCount, doctorGroupPage } from '../views/directory';
@@ -15,6 +17,7 @@ import { indexPage, indexPageCount } from '../views/index-page';
 import { threadView } from '../views/thread';
 import { searchPage } from '../views/search';
 import { threadGroupPage } from '../views/thread-group';
+import { PAGE_SIZE, pageSlice } from '../views/paging';
 
 /** The sections of the site, as the header names them. */
 export type Section = 'questions' | 'topics' | 'doctors' | 'search';
@@ -39,13 +42,20 @@ export type Route<First extends string, Later extends string | undefined, View> 
   props(archive: Archive, key: PageKey): View;
   /** Whether its pages go in the sitemap (search results are not content). */
   sitemap: boolean;
+  /**
+   * What a page is made from, as a digest: the same exactly when its props are, with the code and
+   * the settings the same. By default the digest of the props themselves; a page that shows threads
+   * uses their hashes instead, as its props would need their markdown rendered.
+   */
+  digest(archive: Archive, key: PageKey): string;
 };
 
 /** A route, its page names kept as literal types so that each page file gets its own view's type. */
 function route<const First extends string, const Later extends string | undefined, View>(
-  r: Omit<Route<First, Later, View>, 'exists' | 'sitemap'> & {
+  r: Omit<Route<First, Later, View>, 'exists' | 'sitemap' | 'digest'> & {
     exists?: (archive: Archive) => boolean;
     sitemap?: boolean;
+    digest?: (archive: Archive, key: PageKey) => unknown;
   },
 ): Route<First, Later, View> {
   const exists = r.exists ?? (() => true);
@@ -53,6 +63,7 @@ function route<const First extends string, const Later extends string | undefine
     ...r,
     exists,
     sitemap: r.sitemap ?? true,
+    digest: (archive, key) => sha256(JSON.stringify(r.digest ? r.digest(archive, key) : r.props(archive, key))),
     pages: (archive) => (exists(archive) ? r.pages(archive) : []),
     props: (archive, key) => {
       if (!exists(archive)) throw new NotFound(`this archive has no ${r.first} pages`);
@@ -60,6 +71,8 @@ function route<const First extends string, const Later extends string | undefine
     },
   };
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Pages 1 to `count` of one list. */
 const numbered = (count: number, slug = ''): PageKey[] => Array.from({ length: count }, (_, i) => ({ slug, n: i + 1 }));
@@ -93,6 +106,17 @@ function groupRoutes<const Kind extends GroupKind, View>(
       pages: (archive) => archive.groups(kind).flatMap((g) => numbered(groupPageCount(kind, g.count), g.slug)),
       path: (key) => groupPath(kind, key.slug, key.n),
       props: (archive, key) => groupPage(archive, kind, key.slug, key.n),
+      // A group of threads shows their summaries: its threads' hashes say when those change.
+      ...(GROUPINGS[kind].of === 'threads'
+        ? {
+            digest: (archive: Archive, key: PageKey) => {
+              const members = archive.group(kind, key.slug);
+              const name = archive.groups(kind).find((g) => g.slug === key.slug)?.name;
+              const slice = pageSlice(members, key.n, PAGE_SIZE);
+              return [kind, key, name, members.length, slice.map((s) => archive.hash(s))];
+            },
+          }
+        : {}),
     }),
   };
 }
@@ -110,6 +134,11 @@ export const ROUTES = {
     pages: (archive) => numbered(indexPageCount(archive)),
     path: (key) => indexPath(key.n),
     props: (archive, key) => indexPage(archive, key.n),
+    digest: (archive, key) => {
+      const pages = indexPageCount(archive);
+      const slugs = pageSlice(archive.slugs, key.n);
+      return [key.n, pages, archive.slugs.length, archive.answerCount, slugs.map((s) => archive.hash(s))];
+    },
   }),
   thread: route({
     first: '/threads/[slug]',
@@ -118,6 +147,7 @@ export const ROUTES = {
     pages: (archive) => archive.slugs.map((slug) => ({ slug, n: 1 })),
     path: (key) => threadPath(key.slug),
     props: (archive, key) => threadView(archive, key.slug),
+    digest: (archive, key) => [archive.hash(key.slug), archive.thread(key.slug).related],
   }),
   directory: route({
     first: '/doctors',
@@ -207,6 +237,30 @@ export function headerSections(archive: Archive): { section: Section; label: str
 export function contentPaths(archive: Archive): string[] {
   return (Object.values(ROUTES) as AnyRoute[]).flatMap((r) =>
     r.sitemap ? r.pages(archive).map((key) => r.path(key)) : [],
+  );
+}
+
+/** A page of the site, as the build keeps account of it: its path, and the digest of what it is made from. */
+export type PageDigest = {
+  path: string;
+  digest: string;
+  /** Listed by getStaticPaths (a slug, or a page after the first); the others Next renders every build. */
+  listed: boolean;
+};
+
+/**
+ * Every page of the site (the 404 page aside) with the digest of what it is made from, the header's
+ * sections folded in: a page whose digest is the same as in the last build, by the same code with
+ * the same settings, is the same page (docs/build-pipeline.md, "Incremental builds").
+ */
+export function pageDigests(archive: Archive): PageDigest[] {
+  const site = JSON.stringify(headerSections(archive));
+  return (Object.values(ROUTES) as AnyRoute[]).flatMap((r) =>
+    r.pages(archive).map((key) => ({
+      path: r.path(key),
+      digest: sha256(`${site}\n${r.digest(archive, key)}`),
+      listed: key.slug !== '' || key.n > 1,
+    })),
   );
 }
 

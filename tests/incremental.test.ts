@@ -1,0 +1,188 @@
+/**
+ * Incremental builds (docs/build-pipeline.md, "Incremental builds"): a 300-thread archive goes
+ * through a seeded sequence of edits, additions, deletions, topic and doctor changes, down to an
+ * empty archive and back; after each, `npm run build` reuses the last build, and every file of its
+ * out/ is compared with a clean build of the same content. Builds killed at each step leave the
+ * next build correct.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prng, syntheticThread, writeThreads } from '../bench/generate';
+import { OUT, ROOT, listFiles, runBuild } from './helpers/build';
+
+const THREADS = 300;
+let work = '';
+let content = '';
+/** The incremental builds' cache, and the clean builds' own, so that neither reuses the other's. */
+let env: Record<string, string> = {};
+let cleanEnv: Record<string, string> = {};
+const random = prng(26);
+
+/** The files of the content folder, by name. */
+const files = () => readdirSync(content).filter((f) => f.endsWith('.md'));
+const read = (f: string) => readFileSync(path.join(content, f), 'utf8');
+const write = (f: string, text: string) => writeFileSync(path.join(content, f), text);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+
+/** Builds incrementally, then cleanly; returns the incremental build's last line and every file that differs. */
+function compareWithClean(): { line: string; differences: string[] } {
+  const incremental = runBuild(env);
+  if (incremental.status !== 0) throw new Error(`incremental build failed:\n${incremental.output}`);
+  const line = incremental.stdout.split('\n').find((l) => l.startsWith('build: ')) ?? '';
+  const built = path.join(work, 'incremental-out');
+  rmSync(built, { recursive: true, force: true });
+  cpSync(OUT, built, { recursive: true });
+  const clean = runBuild(cleanEnv, ['--full']);
+  if (clean.status !== 0) throw new Error(`clean build failed:\n${clean.output}`);
+  const a = listFiles(built);
+  const b = listFiles(OUT);
+  const differences = [
+    ...a.filter((f) => !b.includes(f)).map((f) => `only in the incremental build: ${f}`),
+    ...b.filter((f) => !a.includes(f)).map((f) => `only in the clean build: ${f}`),
+    ...a.filter((f) => b.includes(f) && !readFileSync(path.join(built, f)).equals(readFileSync(path.join(OUT, f)))),
+  ];
+  // The clean build wrote out/ anew, the same bytes: the next incremental build reuses it as its own.
+  return { line, differences };
+}
+
+/** `build: rebuilt <pages> of <total> pages, <bundles> of <n> search bundles`, as numbers. */
+function rebuilt(line: string): { pages: number; of: number; bundles: number; ofBundles: number } {
+  const m = /^build: rebuilt ([\d,]+) of ([\d,]+) pages, (\d+) of (\d+) search bundles/u.exec(line);
+  if (!m) throw new Error(`not an incremental build: ${line}`);
+  const n = (i: number) => Number((m[i] ?? '').replace(/,/gu, ''));
+  return { pages: n(1), of: n(2), bundles: n(3), ofBundles: n(4) };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'qa-incremental-'));
+  content = path.join(work, 'content');
+  writeThreads(content, THREADS);
+  // Bundles of 60 threads: five bundles, so that one change re-indexes one of them.
+  env = { CONTENT_DIR: content, SEARCH_BUNDLE_THREADS: '60', BUILD_CACHE: path.join(work, 'cache') };
+  cleanEnv = { ...env, BUILD_CACHE: path.join(work, 'clean-cache') };
+  const first = runBuild(env);
+  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('an incremental build writes the same bytes as a clean build', { timeout: 300_000 }, () => {
+  it('after no change at all, rebuilding only the pages Next always renders and no search bundle', () => {
+    const { line, differences } = compareWithClean();
+    expect(differences).toEqual([]);
+    expect(rebuilt(line)).toMatchObject({ bundles: 0 });
+    expect(rebuilt(line).pages).toBeLessThan(10);
+  });
+
+  it("after an edit of three answers' text", () => {
+    for (let k = 0; k < 3; k += 1) {
+      const f = pick(files());
+      write(f, read(f).replace(/(\n {4}body: \|\n {6})/u, '$1Edited by hand. '));
+    }
+    const { line, differences } = compareWithClean();
+    expect(differences).toEqual([]);
+    expect(rebuilt(line).pages).toBeLessThan(60);
+    expect(rebuilt(line).bundles).toBeLessThanOrEqual(3);
+  });
+
+  it('after ten threads added', () => {
+    for (let i = THREADS; i < THREADS + 10; i += 1) {
+      const t = syntheticThread(i);
+      write(`${t.slug}.md`, t.text);
+    }
+    expect(compareWithClean().differences).toEqual([]);
+  });
+
+  it('after five threads deleted', () => {
+    for (let k = 0; k < 5; k += 1) unlinkSync(path.join(content, pick(files())));
+    expect(compareWithClean().differences).toEqual([]);
+  });
+
+  it('after topics renamed, added and removed', () => {
+    const [a, b, c] = [pick(files()), pick(files()), pick(files())];
+    write(a, read(a).replace(/^topics: \[[^\]]*\]$/mu, 'topics: ["Renamed Topic"]'));
+    write(b, read(b).replace(/^topics: \[/mu, 'topics: ["A Brand New Topic", '));
+    write(c, read(c).replace(/^topics: \[[^\]]*\]\n/mu, ''));
+    expect(compareWithClean().differences).toEqual([]);
+  });
+
+  it('after a doctor renamed everywhere, and another given a new specialty', () => {
+    const named = files().flatMap((f) => [...read(f).matchAll(/^ {6}name: "([^"]+)"$/gmu)].map((m) => m[1] ?? ''));
+    const doctor = pick(named);
+    for (const f of files()) {
+      if (read(f).includes(`name: ${JSON.stringify(doctor)}`))
+        write(f, read(f).replaceAll(`name: ${JSON.stringify(doctor)}`, 'name: "Renamed Doctor"'));
+    }
+    const f = pick(files());
+    write(f, read(f).replace(/^ {6}specialty: "[^"]+"$/mu, '      specialty: "Zygomatic Surgeon"'));
+    expect(compareWithClean().differences).toEqual([]);
+  });
+
+  it("after a question's title changed, which moves other threads' related questions", () => {
+    const f = pick(files());
+    write(f, read(f).replace(/^title: .*$/mu, 'title: "Masseter botox and jaw clenching after filler"'));
+    expect(compareWithClean().differences).toEqual([]);
+  });
+
+  it('to an empty archive, and back', () => {
+    const kept = path.join(work, 'kept');
+    cpSync(content, kept, { recursive: true });
+    for (const f of files()) unlinkSync(path.join(content, f));
+    expect(compareWithClean().differences).toEqual([]);
+    for (const f of readdirSync(kept).slice(0, 40)) cpSync(path.join(kept, f), path.join(content, f));
+    expect(compareWithClean().differences).toEqual([]);
+  });
+
+  it('says when and why a build is full: --full, another setting, out/ changed', () => {
+    expect(runBuild(env, ['--full']).stdout).toMatch(
+      /^build: built [\d,]+ of [\d,]+ pages, \d+ of \d+ search bundles \(asked with --full\)/mu,
+    );
+    expect(runBuild({ ...env, SITE_NAME: 'Another name' }).stdout).toContain('(the code or the settings changed)');
+    writeFileSync(path.join(OUT, 'CNAME'), 'archive.example.org\n');
+    expect(runBuild({ ...env, SITE_NAME: 'Another name' }).stdout).toContain('(out/ changed since the last build)');
+  });
+});
+
+describe('a build killed at any step leaves the next build correct', { timeout: 300_000 }, () => {
+  /** Starts `npm run build`'s process group and kills it all when its output shows `when`. */
+  async function killedBuild(when: RegExp): Promise<string> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    await new Promise<void>((resolve) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (when.test(output) && child.pid !== undefined) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.once('close', () => resolve());
+    });
+    return output;
+  }
+
+  it.each([
+    ['the check', /files? checked/u],
+    ['the page render', /Generating static pages|Collecting page data/u],
+    ['the search step', /postbuild: removed/u],
+  ])('during %s', async (_step, when) => {
+    const f = pick(files());
+    write(f, read(f).replace(/(\n {4}body: \|\n {6})/u, '$1Edited before a killed build. '));
+    const output = await killedBuild(when);
+    expect(output).not.toMatch(/^build: /mu);
+    expect(existsSync(path.join(env.BUILD_CACHE ?? '', 'state.json'))).toBe(false);
+    expect(compareWithClean().differences).toEqual([]);
+  });
+});
