@@ -162,7 +162,7 @@ describe('JSON Lines', () => {
 });
 
 describe('a folder of scrapes', () => {
-  it('imports every .txt and .jsonl file in it, by name, and says what it left out', async () => {
+  it('imports every .txt and .jsonl file in it, by name, and names what it left out: other files and subfolders', async () => {
     const dir = tempDir();
     const scrapes = path.join(dir, 'scrapes');
     mkdirSync(scrapes);
@@ -171,6 +171,9 @@ describe('a folder of scrapes', () => {
     copyFileSync(path.join(fixtures, 'photos-facs-one-review.txt'), path.join(scrapes, 'a.txt'));
     writeFileSync(path.join(scrapes, 'c.jsonl'), `${line('How much Botox?')}\n`);
     writeFileSync(path.join(scrapes, 'notes.md'), 'not a scrape\n');
+    mkdirSync(path.join(scrapes, 'more'));
+    copyFileSync(path.join(fixtures, 'unknown-specialty.txt'), path.join(scrapes, 'more', 'd.txt'));
+    writeFileSync(path.join(scrapes, '.DS_Store'), '');
     const content = path.join(dir, 'content');
     const run = await importNow([scrapes], content);
     expect(run.code).toBe(0);
@@ -180,7 +183,10 @@ describe('a folder of scrapes', () => {
       `wrote ${content}/how-much-botox.md from ${scrapes}/c.jsonl:1`,
       summary(3, 0, 0, 0),
     ]);
-    expect(run.err[0]).toBe(`${scrapes}: warning: 1 file left out, neither .txt nor .jsonl`);
+    expect(run.err[0]).toBe(
+      `${scrapes}: warning: 2 entries left out, neither a .txt nor a .jsonl file (more/, notes.md)`,
+    );
+    expect(run.err).toHaveLength(2); // and b.txt's unknown specialty
     expect(readdirSync(content)).toHaveLength(3);
   });
 });

@@ -125,7 +125,7 @@ describe('importer: the seed scrape', () => {
 
   it('prints a usage line without inputs, and reads standard input only once', () => {
     const usage =
-      'usage: npm run import -- <scrape.txt | threads.jsonl | folder | -> [more...] [--topic NAME]... [--force | --keep-edits] [--dry-run] [--format text|jsonl] [--out DIR]\n';
+      'usage: npm run import -- <scrape.txt | threads.jsonl | folder | -> [more...] [--topic NAME]... [--keep-edits | --scrape-wins | --force] [--dry-run] [--format text|jsonl] [--out DIR]\n';
     expect(cli([])).toMatchObject({ status: 1, stdout: '', stderr: usage });
     expect(cli(['-', '-'])).toMatchObject({
       status: 1,

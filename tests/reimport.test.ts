@@ -146,7 +146,7 @@ describe('re-import of the same thread', () => {
     );
     const edited = readFileSync(file, 'utf8');
     const rescrape = scrape('rescrape.txt', sourceChanges);
-    const kept = `kept ${file} (edited here and in the scrape): answers[3].body; add --force to take the scrape's, or --keep-edits to keep yours`;
+    const kept = `kept ${file} (edited here and in the scrape): answers[3].body; add --keep-edits to keep yours, or --scrape-wins to take the scrape's`;
     expect(await importNow([rescrape], content)).toEqual({ code: 1, out: [kept, summary(0, 0, 0, 1)], err: [] });
     expect(readFileSync(file, 'utf8')).toBe(edited);
     expect(await importNow([rescrape], content, { dryRun: true })).toEqual({
@@ -168,8 +168,10 @@ describe('re-import of the same thread', () => {
     // The keeper's side, once chosen, stays: the same scrape again changes nothing.
     expect((await importNow([rescrape], content)).out).toEqual([summary(0, 0, 1, 0)]);
 
+    // --scrape-wins settles conflicts only, and there is none left: the keeper's version is theirs.
+    expect((await importNow([rescrape], content, { prefer: 'scrape' })).out).toEqual([summary(0, 0, 1, 0)]);
     // --force takes the scrape's side of every field it has.
-    expect(await importNow([rescrape], content, { prefer: 'scrape' })).toEqual({
+    expect(await importNow([rescrape], content, { prefer: 'force' })).toEqual({
       code: 0,
       out: [`updated ${file}: answer 4 text`, summary(0, 1, 0, 0)],
       err: [],
@@ -184,7 +186,7 @@ describe('re-import of the same thread', () => {
     const seed = scrape('seed.txt');
     await importNow([seed], content, { topics: ['Botox'] });
     writeFileSync(file, readFileSync(file, 'utf8').replace('topics: [Botox]', 'topics: [Botox, Masseter]'));
-    expect((await importNow([seed], content, { prefer: 'scrape' })).out).toEqual([summary(0, 0, 1, 0)]);
+    expect((await importNow([seed], content, { prefer: 'force' })).out).toEqual([summary(0, 0, 1, 0)]);
     expect(await importNow([seed], content, { topics: ['masseter', 'Jaw'] })).toEqual({
       code: 0,
       out: [`updated ${file}: +topic Jaw`, summary(0, 1, 0, 0)],
@@ -209,7 +211,7 @@ describe('re-import of the same thread', () => {
     expect(readFileSync(file, 'utf8')).toBe(original);
     writeFileSync(file, original.replace('There may have been more', 'There may well have been more'));
     expect((await importNow([withoutRonald], content)).out).toEqual([
-      `kept ${file} (edited here and in the scrape): answers[5]; add --force to take the scrape's, or --keep-edits to keep yours`,
+      `kept ${file} (edited here and in the scrape): answers[5]; add --keep-edits to keep yours, or --scrape-wins to take the scrape's`,
       summary(0, 0, 0, 1),
     ]);
     expect((await importNow([withoutRonald], content, { prefer: 'here' })).code).toBe(0);
@@ -219,7 +221,7 @@ describe('re-import of the same thread', () => {
 });
 
 describe('what the keeper did to the file itself', () => {
-  it('keeps answers the keeper removed while the source is unchanged, and asks when it changed', async () => {
+  it('keeps an answer the keeper deleted deleted, takes the other changes, and asks when the source changed that answer', async () => {
     const { content, file, scrape } = setup();
     const seed = scrape('seed.txt');
     await importNow([seed], content);
@@ -229,11 +231,91 @@ describe('what the keeper did to the file itself', () => {
     const without = `${text.slice(0, start)}${text.slice(text.indexOf('  - headline: Semi-Paralyzed Face After Botox Injections'))}`;
     writeFileSync(file, without);
     expect((await importNow([seed], content)).out).toEqual([summary(0, 0, 1, 0)]);
+    // The source's other changes come in; the deleted answer stays deleted. Answer 4 of the source is the file's third.
     expect((await importNow([scrape('rescrape.txt', sourceChanges)], content)).out).toEqual([
-      `kept ${file} (edited here and in the scrape): answers; add --force to take the scrape's, or --keep-edits to keep yours`,
+      `updated ${file}: Brent Moelleken: 194 → 201 reviews; answer 3 text; +1 answer (Alex Morgan, MD)`,
+      summary(0, 1, 0, 0),
+    ]);
+    const updated = readFileSync(file, 'utf8');
+    expect(updated).not.toContain('Yes your posted photo shows');
+    // The source changes the deleted answer: the keeper decides.
+    const changed = scrape('changed.txt', (t) =>
+      sourceChanges(t).replace('Only time will correct, sorry.', 'Only time will correct it, sorry.'),
+    );
+    expect((await importNow([changed], content)).out).toEqual([
+      `kept ${file} (edited here and in the scrape): answers (anonymous, deleted here); add --keep-edits to keep yours, or --scrape-wins to take the scrape's`,
       summary(0, 0, 0, 1),
     ]);
-    expect(readFileSync(file, 'utf8')).toBe(without);
+    expect(readFileSync(file, 'utf8')).toBe(updated);
+    expect((await importNow([changed], content, { prefer: 'scrape' })).out[0]).toBe(
+      `updated ${file}: +1 answer (anonymous); answers (anonymous, deleted here) as the scrape has them (--scrape-wins)`,
+    );
+  });
+
+  it('matches answers by who wrote them: answers the keeper reordered get their own changes', async () => {
+    const { content, file, scrape } = setup();
+    await importNow([scrape('seed.txt')], content);
+    const text = readFileSync(file, 'utf8');
+    // The keeper swaps the answers of Michael R. Menachof (2nd) and Brent Moelleken (3rd).
+    const at = (headline: string) => text.indexOf(`  - headline: ${headline}`);
+    const [second, third, fourth] = [
+      at('Semi-Paralyzed Face After Botox Injections'),
+      at('Botox facial paralysis'),
+      at('Face Semi-Paralyzed After Botox\n'),
+    ];
+    const swapped = `${text.slice(0, second)}${text.slice(third, fourth)}${text.slice(second, third)}${text.slice(fourth)}`;
+    writeFileSync(file, swapped);
+    const credentials = scrape('credentials.txt', (t) => t.replace('Brent Moelleken, MD', 'Brent Moelleken, MD, FACS'));
+    expect((await importNow([credentials], content)).out).toEqual([
+      `updated ${file}: Brent Moelleken: credentials MD → MD, FACS`,
+      summary(0, 1, 0, 0),
+    ]);
+    const updated = readFileSync(file, 'utf8');
+    expect(updated.indexOf('Botox facial paralysis')).toBeLessThan(
+      updated.indexOf('Semi-Paralyzed Face After Botox Injections'),
+    );
+    expect(updated).toContain('      name: Brent Moelleken\n      credentials: [ MD, FACS ]\n');
+    expect(updated).toContain('      name: Michael R. Menachof\n      credentials: [ MD ]\n');
+  });
+
+  it("takes a doctor's move as a change of place, and keeps the keeper's comments, quotes and key order", async () => {
+    const { content, file, scrape } = setup();
+    await importNow([scrape('seed.txt')], content);
+    const edited = readFileSync(file, 'utf8')
+      .replace(
+        'title: Face Semi-paralyzed After Botox to Masseter Muscles?',
+        '# checked against the page\ntitle: "Face Semi-paralyzed After Botox to Masseter Muscles?"',
+      )
+      .replace(
+        '      location: Beverly Hills\n      specialty: Plastic Surgeon\n',
+        '      # as on his page\n      specialty: Plastic Surgeon\n      location: Beverly Hills\n',
+      );
+    writeFileSync(file, edited);
+    const moved = scrape('moved.txt', (t) => t.replace('Beverly Hills Plastic Surgeon', 'Los Angeles Plastic Surgeon'));
+    expect((await importNow([moved], content)).out).toEqual([
+      `updated ${file}: Brent Moelleken: location Beverly Hills → Los Angeles`,
+      summary(0, 1, 0, 0),
+    ]);
+    expect(beforeRecord(readFileSync(file, 'utf8'))).toBe(
+      beforeRecord(edited).replace(
+        '      location: Beverly Hills\n      rating: { value: 4.9',
+        '      location: Los Angeles\n      rating: { value: 4.9',
+      ),
+    );
+  });
+
+  it('keeps an answer the keeper added by hand, even with --force', async () => {
+    const { content, file, scrape } = setup();
+    await importNow([scrape('seed.txt')], content);
+    const added = readFileSync(file, 'utf8').replace(
+      '\n# What npm run import',
+      "\n  - headline: Added by the keeper\n    body: |\n      From the clinic's own page.\n\n# What npm run import",
+    );
+    writeFileSync(file, added);
+    expect((await importNow([scrape('rescrape.txt', sourceChanges)], content, { prefer: 'force' })).out[0]).toBe(
+      `updated ${file}: Brent Moelleken: 194 → 201 reviews; answer 4 text; +1 answer (Alex Morgan, MD)`,
+    );
+    expect(readFileSync(file, 'utf8')).toContain('Added by the keeper');
   });
 
   it("keeps a file's CRLF line endings when it updates it", async () => {
@@ -257,7 +339,7 @@ describe('two threads with one title', () => {
       code: 0,
       out: [
         `wrote ${file} (8 answers) from ${first}`,
-        `wrote ${other} (8 answers) from ${second} (${SLUG}.md is another thread with the same title)`,
+        `wrote ${other} (8 answers) from ${second} (${SLUG}.md holds another thread)`,
         summary(2, 0, 0, 0),
       ],
       err: [],
@@ -298,12 +380,12 @@ describe('a file the importer wrote without a record', () => {
     const before = readFileSync(file, 'utf8');
     const rescrape = scrape('rescrape.txt', sourceChanges);
     expect((await importNow([rescrape], content)).out).toEqual([
-      `kept ${file} (edited here and in the scrape): answers[2].doctor.rating, answers[3].body; add --force to take the scrape's, or --keep-edits to keep yours`,
+      `kept ${file} (edited here and in the scrape): answers[2].doctor.rating, answers[3].body; add --keep-edits to keep yours, or --scrape-wins to take the scrape's`,
       summary(0, 0, 0, 1),
     ]);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect((await importNow([rescrape], content, { prefer: 'scrape' })).out[0]).toBe(
-      `updated ${file}: Brent Moelleken: 194 → 201 reviews; answer 4 text; +1 answer (Alex Morgan, MD); answers[2].doctor.rating, answers[3].body as the scrape has them (--force)`,
+      `updated ${file}: Brent Moelleken: 194 → 201 reviews; answer 4 text; +1 answer (Alex Morgan, MD); answers[2].doctor.rating, answers[3].body as the scrape has them (--scrape-wins)`,
     );
   });
 });

@@ -225,8 +225,8 @@ function validate(file: string, yaml: ParsedYaml, body: { text: string; line: nu
 }
 
 /** The fields allowed at a path of the thread schema, to list them next to an unknown one. */
-export function allowedKeys(path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType = ThreadSchema;
+export function allowedKeys(path: readonly PropertyKey[], of: z.ZodType = ThreadSchema): string[] {
+  let schema: z.ZodType = of;
   for (const key of [...path, '']) {
     while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
     if (key === '') break;

@@ -212,8 +212,8 @@ export const QuestionSchema = record('question', {
     .optional(),
 });
 
-/** Digests of 8 hex digits, space-separated; an answer's identity may be `--------` (an answer kept by hand). */
-const DIGESTS = /^(?:[0-9a-f]{8}|-{8})(?: [0-9a-f]{8})*$/u;
+/** Digests of 8 hex digits, space-separated. */
+const DIGESTS = /^[0-9a-f]{8}(?: [0-9a-f]{8})*$/u;
 
 /** A line of the import record: digests, as the importer wrote them. */
 function digests(label: string) {

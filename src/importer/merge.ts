@@ -7,28 +7,26 @@
  * - a field both changed, differently, is a conflict: the file is kept as it is unless the keeper
  *   says which side wins (`prefer`);
  * - topics are the keeper's: those of the scrape and of `--topic` are added to them.
- * Answers are matched with the scrape's by who wrote them (answerKeys); a new one is added, one
- * gone from the source is dropped unless edited here. Without a record (a file written by hand,
- * or by an importer before records) every field where the scrape differs is a conflict, since
- * nothing tells which side changed it; fields the scrape has no value for keep the file's, and
- * new answers are added.
+ * Answers are matched by who wrote them (answerKeys), never by their place: the file's answers
+ * with the record's, the record's with the scrape's. An answer whose author changed (a doctor who
+ * moved, a name the keeper corrected) still matches by its headline or its text. The file's answers
+ * stay in the file's order; a new one goes after the answer it follows in the scrape; one gone
+ * from the source goes unless edited here; one the keeper deleted stays deleted, one the keeper
+ * added stays. Without a record (a file written by hand, or by an importer before records) every
+ * field where the scrape differs is a conflict, since nothing tells which side changed it; fields
+ * the scrape has no value for keep the file's, and new answers are added.
  */
 import type { Answer, ImportRecord, Thread } from '../content/schema';
 import { topicSlug } from '../content/slugs';
-import {
-  ANSWER_FIELDS,
-  KEEPER_ANSWER,
-  THREAD_FIELDS,
-  answerKeys,
-  digest,
-  digestsOf,
-  readRecord,
-  recordOf,
-} from './record';
+import { ANSWER_FIELDS, THREAD_FIELDS, digest, digestsOf, readRecord, recordOf } from './record';
 import type { AnswerDigests, Digests } from './record';
 
-/** Which side wins a conflict: the scrape's (`--force`) or the keeper's (`--keep-edits`). */
-export type Prefer = 'scrape' | 'here';
+/**
+ * Who wins: the keeper in a conflict (`--keep-edits`, 'here'), the scrape in a conflict
+ * (`--scrape-wins`, 'scrape'), or the scrape in every field it has a value for, the keeper's other
+ * edits too (`--force`, 'force').
+ */
+export type Prefer = 'here' | 'scrape' | 'force';
 
 export type Merged = {
   /** The thread the file should hold, with the new record. */
@@ -47,8 +45,6 @@ type Pick = { value: unknown; from: 'here' | 'scrape'; conflict: boolean };
 /**
  * Three-way choice of one field: `base` is the digest of what was last imported, if known. A value
  * the scrape lacks that the importer never wrote (a date, a source address the keeper added) stays.
- * With `prefer` 'scrape' (`--force`) every value the scrape has wins; with 'here' (`--keep-edits`)
- * the keeper's wins a conflict.
  */
 function pick(base: string | undefined, here: unknown, scrape: unknown, prefer: Prefer | undefined): Pick {
   const dHere = digest(here);
@@ -57,9 +53,10 @@ function pick(base: string | undefined, here: unknown, scrape: unknown, prefer: 
   const conflict = base === undefined || (dHere !== base && dScrape !== base);
   const lacking = scrape === undefined && (base === undefined || base === digest(undefined));
   if (lacking) return { value: here, from: 'here', conflict: false };
-  if (prefer === 'scrape') return { value: scrape, from: 'scrape', conflict };
+  if (prefer === 'force') return { value: scrape, from: 'scrape', conflict };
   if (!conflict)
     return dHere === base ? { value: scrape, from: 'scrape', conflict } : { value: here, from: 'here', conflict };
+  if (prefer === 'scrape') return { value: scrape, from: 'scrape', conflict: true };
   return { value: here, from: 'here', conflict: true };
 }
 
@@ -181,7 +178,7 @@ export function mergeThread(
   if (added.length > 0) out.changes.push(`+${added.length === 1 ? 'topic' : 'topics'} ${added.join(', ')}`);
   if (!base && out.conflicts.length === 0 && here.imported === undefined) out.changes.push('import record added');
 
-  const record: ImportRecord = recordOf({ thread: scrapeDigests.thread, answers: answers.record });
+  const record: ImportRecord = recordOf(scrapeDigests);
   const thread = {
     ...(fields as Omit<Thread, 'answers' | 'topics' | 'imported'>),
     ...(mergedTopics.length > 0 ? { topics: mergedTopics } : {}),
@@ -217,14 +214,44 @@ function usableRecord(record: ImportRecord | undefined): Digests | undefined {
   return ok ? digests : undefined;
 }
 
-type MergedAnswers = { list: Answer[]; record: AnswerDigests[]; origin: (number | null)[] };
+type MergedAnswers = { list: Answer[]; origin: (number | null)[] };
 
-/** The digests of an answer the keeper keeps by hand: its own, under the keeper's identity. */
-const keeperDigests = (answer: Answer): AnswerDigests => ({
-  key: KEEPER_ANSWER,
-  fields: ANSWER_FIELDS.map((f) => digest(f.read(answer))),
-});
+const HEADLINE_AT = ANSWER_FIELDS.findIndex((f) => f.path === 'headline');
+const BODY_AT = ANSWER_FIELDS.findIndex((f) => f.path === 'body');
 
+/**
+ * Pairs the items of `a` with those of `b`: first by equal keys, then, in order, those left whose
+ * headline or text is the same (`same`). Returns, for each item of `a`, the index of its pair in
+ * `b`, or undefined.
+ */
+function pair<A, B>(
+  a: readonly A[],
+  b: readonly B[],
+  keyA: (x: A) => string,
+  keyB: (y: B) => string,
+  same: (x: A, y: B) => boolean,
+): (number | undefined)[] {
+  const used = new Set<number>();
+  const pairs: (number | undefined)[] = a.map((x) => {
+    const at = b.findIndex((y, j) => !used.has(j) && keyB(y) === keyA(x));
+    if (at === -1) return undefined;
+    used.add(at);
+    return at;
+  });
+  a.forEach((x, i) => {
+    if (pairs[i] !== undefined) return;
+    const at = b.findIndex((y, j) => !used.has(j) && same(x, y));
+    if (at === -1) return;
+    used.add(at);
+    pairs[i] = at;
+  });
+  return pairs;
+}
+
+/**
+ * The merged answers: the file's in the file's order, each merged with its scrape answer through
+ * the record; new answers of the scrape after the answer they follow there. See the module comment.
+ */
 function mergeAnswers(
   base: Digests | undefined,
   here: Thread,
@@ -233,90 +260,104 @@ function mergeAnswers(
   prefer: Prefer | undefined,
   out: { changes: string[]; conflicts: string[] },
 ): MergedAnswers {
-  const hereKeys = answerKeys(here.answers).map(digest);
-  const scrapeKeys = scrapeDigests.answers.map((a) => a.key);
-  // Which answer of the file each answer of the scrape continues, and against which base.
-  const aligned = base !== undefined && base.answers.length === here.answers.length;
-  if (base !== undefined && !aligned) return mergeEditedList(base, here, scrape, scrapeDigests, hereKeys, prefer, out);
-  const hereIndex = new Map<string, number>();
-  (aligned ? base.answers.map((a) => a.key) : hereKeys).forEach((key, i) => {
-    if (key !== KEEPER_ANSWER) hereIndex.set(key, i);
-  });
+  const H = here.answers;
+  const S = scrape.answers;
+  const hereDigests = digestsOf(here).answers;
+  const scraped = scrapeDigests.answers;
+  const sameText = (x: AnswerDigests, y: AnswerDigests) =>
+    x.fields[HEADLINE_AT] === y.fields[HEADLINE_AT] || x.fields[BODY_AT] === y.fields[BODY_AT];
+  // For each file answer, its scrape answer (index in S) and its base (record entry), if any.
+  let toScrape: (number | undefined)[];
+  let toBase: (AnswerDigests | undefined)[];
+  /** Scrape answers the keeper deleted from the file: their base, by index in S. */
+  const deleted = new Map<number, AnswerDigests>();
+  if (base) {
+    const hereToBase = pair(
+      hereDigests,
+      base.answers,
+      (x) => x.key,
+      (y) => y.key,
+      sameText,
+    );
+    const scrapeToBase = pair(
+      scraped,
+      base.answers,
+      (x) => x.key,
+      (y) => y.key,
+      sameText,
+    );
+    const baseToScrape = new Map<number, number>();
+    scrapeToBase.forEach((b, j) => {
+      if (b !== undefined) baseToScrape.set(b, j);
+    });
+    toBase = hereToBase.map((b) => (b === undefined ? undefined : base.answers[b]));
+    toScrape = hereToBase.map((b) => (b === undefined ? undefined : baseToScrape.get(b)));
+    const kept = new Set(hereToBase.filter((b): b is number => b !== undefined));
+    scrapeToBase.forEach((b, j) => {
+      if (b !== undefined && !kept.has(b)) deleted.set(j, base.answers[b] as AnswerDigests);
+    });
+    // An answer the file has, paired with no record entry, is the keeper's own: it never takes a scrape answer.
+  } else {
+    toScrape = pair(
+      hereDigests,
+      scraped,
+      (x) => x.key,
+      (y) => y.key,
+      sameText,
+    );
+    toBase = H.map(() => undefined);
+  }
+  const takenFromScrape = new Set(toScrape.filter((j): j is number => j !== undefined));
 
+  // The file's answers, in the file's order: merged, kept, or gone.
   const list: Answer[] = [];
-  const record: AnswerDigests[] = [];
   const origin: (number | null)[] = [];
-  const used = new Set<number>();
-  const addedWho: string[] = [];
-  scrape.answers.forEach((answer, j) => {
-    const i = hereIndex.get(scrapeKeys[j] ?? '');
-    const scraped = scrapeDigests.answers[j] ?? keeperDigests(answer);
-    if (i === undefined) {
-      list.push(answer);
-      addedWho.push(who(answer));
-    } else {
-      used.add(i);
-      list.push(
-        mergeAnswer(
-          aligned ? base.answers[i] : undefined,
-          here.answers[i] ?? answer,
-          answer,
-          i,
-          list.length + 1,
-          prefer,
-          out,
-        ),
-      );
-    }
-    record.push(scraped);
-    origin.push(i ?? null);
-  });
-  if (addedWho.length > 0) out.changes.push(`+${count(addedWho.length, 'answer', 'answers')} (${addedWho.join('; ')})`);
-
-  // The file's answers the scrape no longer has: the keeper's own stay; others go, unless edited here.
-  const removedWho: string[] = [];
-  here.answers.forEach((answer, i) => {
-    if (used.has(i)) return;
-    const own = aligned && base.answers[i]?.key === KEEPER_ANSWER;
-    const untouched =
-      aligned && !own && ANSWER_FIELDS.every((f, k) => digest(f.read(answer)) === base.answers[i]?.fields[k]);
-    if (untouched || (!own && prefer === 'scrape')) {
-      removedWho.push(who(answer));
+  const position = new Map<number, number>(); // scrape index -> place in `list`
+  const removed: string[] = [];
+  H.forEach((answer, i) => {
+    const j = toScrape[i];
+    const b = toBase[i];
+    if (j !== undefined) {
+      position.set(j, list.length);
+      list.push(mergeAnswer(b, answer, S[j] as Answer, i, i + 1, prefer, out));
+      origin.push(i);
       return;
     }
-    if (!own && prefer === undefined) out.conflicts.push(`answers[${i}]`);
-    const at = Math.min(i, list.length);
-    list.splice(at, 0, answer);
-    record.splice(at, 0, keeperDigests(answer));
-    origin.splice(at, 0, i);
+    // The source no longer has an answer it gave: it goes, unless the keeper edited it since. Without
+    // a record, an answer the scrape lacks may be the keeper's or gone from the source: ask. An answer
+    // the record never had is the keeper's own, and stays.
+    const untouched = b !== undefined && ANSWER_FIELDS.every((f, k) => digest(f.read(answer)) === b.fields[k]);
+    const ask = (base !== undefined && b !== undefined && !untouched) || base === undefined;
+    if (ask) out.conflicts.push(`answers[${i}]`);
+    if (untouched || (ask && (prefer === 'scrape' || prefer === 'force'))) {
+      removed.push(who(answer));
+      return;
+    }
+    list.push(answer);
+    origin.push(i);
   });
-  if (removedWho.length > 0)
-    out.changes.push(`-${count(removedWho.length, 'answer', 'answers')} (${removedWho.join('; ')})`);
-  return { list, record, origin };
-}
+  if (removed.length > 0) out.changes.push(`-${count(removed.length, 'answer', 'answers')} (${removed.join('; ')})`);
 
-/**
- * The keeper added or removed answers since the last import, so the file's answers no longer line
- * up with the record's. Unchanged in the source, the file's answers stay as they are; changed, the
- * list is one conflict, which the keeper settles with `prefer`.
- */
-function mergeEditedList(
-  base: Digests,
-  here: Thread,
-  scrape: Thread,
-  scrapeDigests: Digests,
-  hereKeys: string[],
-  prefer: Prefer | undefined,
-  out: { changes: string[]; conflicts: string[] },
-): MergedAnswers {
-  const sourceChanged = digest(base.answers) !== digest(scrapeDigests.answers);
-  if (sourceChanged && prefer === undefined) out.conflicts.push('answers');
-  if (sourceChanged && prefer === 'scrape') {
-    out.changes.push(`answers as the scrape has them (${count(scrape.answers.length, 'answer', 'answers')})`);
-    return { list: scrape.answers, record: scrapeDigests.answers, origin: scrape.answers.map(() => null) };
-  }
-  // The file's answers, each recorded as the source's when it still is one of them, else as the keeper's.
-  const byKey = new Map(scrapeDigests.answers.map((a) => [a.key, a]));
-  const record = here.answers.map((answer, i) => byKey.get(hereKeys[i] ?? '') ?? keeperDigests(answer));
-  return { list: here.answers, record, origin: here.answers.map((_, i) => i) };
+  // The scrape's new answers, each after the answer it follows in the scrape; those the keeper
+  // deleted stay deleted unless the source changed them since.
+  const added: string[] = [];
+  S.forEach((answer, j) => {
+    if (takenFromScrape.has(j)) return;
+    const gone = deleted.get(j);
+    if (gone) {
+      const changed = ANSWER_FIELDS.some((_, k) => gone.fields[k] !== scraped[j]?.fields[k]);
+      if (!changed) return;
+      out.conflicts.push(`answers (${who(answer)}, deleted here)`);
+      if (prefer !== 'scrape' && prefer !== 'force') return;
+    }
+    const before = [...Array(j).keys()].reverse().find((k) => position.has(k));
+    const at = before === undefined ? 0 : (position.get(before) ?? -1) + 1;
+    list.splice(at, 0, answer);
+    origin.splice(at, 0, null);
+    for (const [k, p] of position) if (p >= at) position.set(k, p + 1);
+    position.set(j, at);
+    added.push(who(answer));
+  });
+  if (added.length > 0) out.changes.push(`+${count(added.length, 'answer', 'answers')} (${added.join('; ')})`);
+  return { list, origin };
 }

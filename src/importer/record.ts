@@ -35,9 +35,6 @@ export const ANSWER_FIELDS: readonly Field<Answer>[] = [
   { path: 'doctor.rating', read: (a) => a.doctor?.rating },
 ];
 
-/** The identity of an answer the keeper added or kept by hand: never matched with the source's. */
-export const KEEPER_ANSWER = '--------';
-
 /** The digest of a value: the first 8 hex digits of the SHA-256 of its JSON (absent is `null`). */
 export function digest(value: unknown): string {
   return createHash('sha256')

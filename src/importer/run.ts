@@ -7,11 +7,13 @@
  */
 import {
   accessSync,
+  chmodSync,
   closeSync,
   constants,
   createReadStream,
   existsSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -53,7 +55,10 @@ export type ImportOptions = {
   /** Scrape files, folders of them, and `-` for standard input. */
   inputs: string[];
   outDir: string;
-  /** Who wins a field both the keeper and the scrape changed: none (the file is kept), the scrape (`--force`) or the keeper (`--keep-edits`). */
+  /**
+   * Who wins a field both the keeper and the scrape changed: none (the file is kept), the keeper
+   * (`--keep-edits`), the scrape (`--scrape-wins`); or the scrape in every field it has (`--force`).
+   */
   prefer?: Prefer | undefined;
   /** Topics given on the command line (`--topic`), added to every imported thread. */
   topics?: string[];
@@ -78,6 +83,13 @@ type Scrape = { where: string; from: string; header: string; warnings: string[] 
 
 /** An input: a text scrape or a JSON Lines file, on disk or on standard input. */
 type Source = { path: string; shown: string; format: 'text' | 'jsonl' };
+
+/** How a conflict was settled, by the option that settled it. */
+const SETTLED: Record<Prefer, string> = {
+  here: 'as edited here (--keep-edits)',
+  scrape: 'as the scrape has them (--scrape-wins)',
+  force: 'as the scrape has them (--force)',
+};
 
 /** A content file the scrape's thread is in: its path, its text, its thread. */
 type Here = { file: string; text: string; thread: Thread };
@@ -162,26 +174,33 @@ function sources(
       // not there: reading it says so
     }
     if (!isFolder) {
-      out.push({ path: input, shown: input, format: input.endsWith('.jsonl') ? 'jsonl' : 'text' });
+      out.push({ path: input, shown: input, format: JSONL.test(input) ? 'jsonl' : 'text' });
       continue;
     }
-    const names = readdirSync(input)
-      .filter((n) => !n.startsWith('.'))
+    // Hidden entries (.git, .DS_Store) are not the keeper's scrapes; subfolders are not read, and said so.
+    const entries = readdirSync(input, { withFileTypes: true })
+      .filter((e) => !e.name.startsWith('.'))
+      .map((e) => (e.isFile() ? e.name : `${e.name}/`))
       .sort();
-    const scrapes = names.filter((n) => n.endsWith('.txt') || n.endsWith('.jsonl'));
+    const scrapes = entries.filter((n) => /\.txt$/iu.test(n) || JSONL.test(n));
     if (scrapes.length === 0) fail(`${input}: no .txt or .jsonl scrape in this folder`);
-    if (names.length > scrapes.length) {
+    const others = entries.filter((n) => !scrapes.includes(n));
+    if (others.length > 0) {
+      const named = others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '');
       io.err(
-        `${input}: warning: ${plural(names.length - scrapes.length, 'file', 'files')} left out, neither .txt nor .jsonl`,
+        `${input}: warning: ${plural(others.length, 'entry', 'entries')} left out, neither a .txt nor a .jsonl file (${named})`,
       );
     }
     for (const name of scrapes) {
       const file = path.join(input, name);
-      out.push({ path: file, shown: file, format: name.endsWith('.jsonl') ? 'jsonl' : 'text' });
+      out.push({ path: file, shown: file, format: JSONL.test(name) ? 'jsonl' : 'text' });
     }
   }
   return out;
 }
+
+/** A JSON Lines file, by its name. */
+const JSONL = /\.jsonl$/iu;
 
 /** Every bytes of a stream. */
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -309,12 +328,18 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
 
   removeStaleStaging(outDir);
   const existing = new Set(existsSync(outDir) ? readdirSync(outDir) : []);
-  const createdOut = !existsSync(outDir);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    io.err(`--out ${outDir}: not a folder; give the content folder`);
+    return 1;
+  }
+  /** The first folder this run makes for the content folder, removed again when the run writes nothing. */
+  let made: string | undefined;
   const staging = path.join(outDir, `.import-${process.pid}`);
   let staged = 0;
   const stage = (text: string): string => {
     const file = path.join(staging, String((staged += 1)));
     if (!dryRun) {
+      made ??= mkdirSync(outDir, { recursive: true }) ?? '';
       mkdirSync(staging, { recursive: true });
       writeFileSync(file, text, { flag: 'wx' });
     }
@@ -348,7 +373,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
   ): { slug: string; here?: Here | 'unchanged' } | string => {
     // Nothing to add, nothing forced: a file whose record is the scrape's, field for field, holds the
     // scrape's thread, and whatever the keeper changed since stays. Read as text, it needs no parsing.
-    const quick = prefer !== 'scrape' && topics.length === 0 && (scrape.thread.topics ?? []).length === 0;
+    const quick = prefer !== 'force' && topics.length === 0 && (scrape.thread.topics ?? []).length === 0;
     for (let n = 1; ; n += 1) {
       const slug = numbered(scrape.thread.slug, n);
       const claim = claimed.get(slug);
@@ -359,6 +384,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
       }
       if (!existing.has(`${slug}.md`)) return { slug };
       const file = contentFile(outDir, slug);
+      if (!lstatSync(file).isFile()) return `${scrape.where}: ${file} is not a file; move it out of ${outDir}`;
       const text = readFileSync(file, 'utf8');
       if (quick && sameRecord(text, record)) return { slug, here: 'unchanged' };
       const parsed = parseThreadFile(file, Buffer.from(text, 'utf8'));
@@ -390,7 +416,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
       };
       const checked = checkFileText(file, threadFileText(made, scrape.header), made);
       if (!checked.ok) return fail(`${scrape.where}: ${checked.message}`);
-      const note = slug === base ? '' : ` (${base}.md is another thread with the same title)`;
+      const note = slug === base ? '' : ` (${base}.md holds another thread)`;
       const answers = plural(made.answers.length, 'answer', 'answers');
       planned.push({
         kind: 'new',
@@ -404,7 +430,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     const merged = mergeThread(here.thread, thread, topics, prefer, digests);
     if (merged.conflicts.length > 0 && prefer === undefined) {
       kept.push(
-        `kept ${file} (edited here and in the scrape): ${merged.conflicts.join(', ')}; add --force to take the scrape's, or --keep-edits to keep yours`,
+        `kept ${file} (edited here and in the scrape): ${merged.conflicts.join(', ')}; add --keep-edits to keep yours, or --scrape-wins to take the scrape's`,
       );
       return;
     }
@@ -419,19 +445,12 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     );
     if (!checked.ok) return fail(`${scrape.where}: ${checked.message}`);
     const settled =
-      merged.conflicts.length === 0
-        ? []
-        : [
-            `${merged.conflicts.join(', ')} ${prefer === 'scrape' ? 'as the scrape has them (--force)' : 'as edited here (--keep-edits)'}`,
-          ];
+      merged.conflicts.length === 0 ? [] : [`${merged.conflicts.join(', ')} ${SETTLED[prefer ?? 'here']}`];
     const what = [...merged.changes, ...settled].join('; ') || 'import record';
-    planned.push({
-      kind: 'updated',
-      file,
-      staged: stage(checked.text),
-      stamp: stampOf(file),
-      line: `updated ${file}: ${what}`,
-    });
+    const staged = stage(checked.text);
+    // The file keeps its permissions.
+    if (!dryRun) chmodSync(staged, statSync(file).mode & 0o7777);
+    planned.push({ kind: 'updated', file, staged, stamp: stampOf(file), line: `updated ${file}: ${what}` });
   };
 
   try {
@@ -453,7 +472,9 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     }
     if (failed > 0) {
       io.err(
-        `${failed} of ${Math.max(scrapes, failed)} ${Math.max(scrapes, failed) === 1 ? 'scrape' : 'scrapes'} failed; no file written`,
+        scrapes === 0
+          ? 'no scrape imported; no file written'
+          : `${failed} of ${Math.max(scrapes, failed)} ${Math.max(scrapes, failed) === 1 ? 'scrape' : 'scrapes'} failed; no file written`,
       );
       return 1;
     }
@@ -494,8 +515,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     closeSpool();
     rmSync(spoolDir, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
-    if (createdOut && failed > 0 && existsSync(outDir) && readdirSync(outDir).length === 0)
-      rmSync(outDir, { recursive: true });
+    if (made && failed > 0 && readdirSync(outDir).length === 0) rmSync(made, { recursive: true });
   }
 }
 

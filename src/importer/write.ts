@@ -110,7 +110,8 @@ function splitFile(text: string): { front: string; body: string } {
 
 /** Whether a content file's text loads as exactly `thread`. */
 function loadsAs(text: string, thread: Thread): boolean {
-  const parsed = parseThreadFile('update', Buffer.from(text, 'utf8'));
+  // The loader checks the slug against the file's name: the name is the slug's.
+  const parsed = parseThreadFile(`${thread.slug}.md`, Buffer.from(text, 'utf8'));
   return parsed.problems.length === 0 && isDeepStrictEqual(parsed.thread, thread);
 }
 

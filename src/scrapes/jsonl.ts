@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { issueProblems } from '../content/errors';
+import { formatPath, issueProblems } from '../content/errors';
 import { allowedKeys } from '../content/load';
 import { ThreadSchema } from '../content/schema';
 import type { Thread } from '../content/schema';
@@ -31,6 +31,24 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** A body given as text, as markdown; anything else is left for the schema to report. */
 const asMarkdown = (value: unknown) => (typeof value === 'string' ? plainTextMarkdown(value) : value);
+
+/** The path of the first string in `value` that holds a lone surrogate (half of a UTF-16 pair), if any. */
+function loneSurrogate(value: unknown, at: PropertyKey[] = []): string | undefined {
+  if (typeof value === 'string')
+    return /[\ud800-\udfff]/u.test(value.replace(/[\ud800-\udbff][\udc00-\udfff]/gu, '')) ? formatPath(at) : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = loneSurrogate(item, [...at, i]);
+      if (found !== undefined) return found;
+    }
+  } else if (isObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = loneSurrogate(item, [...at, key]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
 
 /** Reads one line of a JSON Lines scrape. */
 export function readJsonLine(text: string): JsonLine {
@@ -55,11 +73,26 @@ export function readJsonLine(text: string): JsonLine {
   if (slug === '') {
     return { ok: false, problems: ['title: has no letter or digit to name the file after; give the thread a "slug"'] };
   }
+  const lone = loneSurrogate(value);
+  if (lone !== undefined)
+    return {
+      ok: false,
+      problems: [
+        `${lone}: holds half of a character (a lone surrogate), which no page can show; fix the scraper's encoding`,
+      ],
+    };
   const result = ImportLineSchema.safeParse({ ...value, slug, question, answers });
   if (!result.success) {
     // Positions are the line's own; the field paths and messages are the content check's.
     const problems = result.error.issues.flatMap((issue) =>
-      issueProblems('', issue, () => ({ line: 0, col: 0 }), allowedKeys, '', 0),
+      issueProblems(
+        '',
+        issue,
+        () => ({ line: 0, col: 0 }),
+        (at) => allowedKeys(at, ImportLineSchema),
+        '',
+        0,
+      ),
     );
     return { ok: false, problems: problems.map((p) => `${p.field}: ${p.message}`) };
   }
@@ -70,8 +103,10 @@ export function readJsonLine(text: string): JsonLine {
 export async function* jsonLines(input: Readable): AsyncGenerator<{ line: number; text: string }> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
-  for await (const text of lines) {
+  for await (const read of lines) {
     line += 1;
+    // A byte-order mark before the first line is the file's, not the JSON's.
+    const text = line === 1 ? read.replace(/^\ufeff/u, '') : read;
     if (text.trim() !== '') yield { line, text };
   }
 }
