@@ -79,19 +79,37 @@ export function threadHash(thread: Thread): string {
 }
 
 /**
+ * Related lists as a build computed them, to give to the next build of the same titles and
+ * questions: `lists[k]`, the related threads of the k-th thread in slug order, as positions in
+ * that order (src/archive/snapshot.ts).
+ */
+export type KnownRelated = readonly (readonly number[])[];
+
+/**
  * The archive of `threads`, validated threads of `contentDir`, in memory. Related threads are
  * scored when a thread is asked for, and doctors and groups gathered when first needed, so that
  * a page of `npm run dev` pays only for what it shows; a build asks for all of it. `hashes`, by
  * slug, are those of the threads as validated, when `threads` are copies without their bodies.
+ * `known`: the related lists, already made from these very titles and questions; none is scored.
  */
 export function memoryArchive(
   contentDir: string,
   threads: readonly Thread[],
   hashes?: ReadonlyMap<string, string>,
+  known?: KnownRelated,
 ): Archive {
   const sorted = sortThreads(threads);
   const bySlug = new Map(sorted.map((t, i) => [t.slug, { thread: t, i }]));
   let findRelated: ((i: number) => RelatedThread[]) | undefined;
+  if (known) {
+    const inSlugOrder = [...sorted].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const rank = new Map(inSlugOrder.map((t, k) => [t.slug, k]));
+    findRelated = (i) =>
+      (known[rank.get(sorted[i]?.slug ?? '') ?? -1] ?? []).map((k) => {
+        const t = inSlugOrder[k] as Thread;
+        return { slug: t.slug, title: t.title };
+      });
+  }
   const related = new Map<string, RelatedThread[]>();
   let doctorData:
     { counts: DoctorCount[]; bySlug: Map<string, DoctorProfile>; directory: DirectoryEntry[] } | undefined;

@@ -12,6 +12,7 @@
  * score is exact; what the cut changes is only which threads are candidates. While no term is in
  * more than POSTINGS_PER_TERM threads, nothing is cut.
  */
+import { createHash } from 'node:crypto';
 import type { Thread } from '../content/schema';
 
 /** A link to a related thread. */
@@ -45,6 +46,19 @@ export function terms(text: string): string[] {
   return words
     .filter((w) => w.length >= 3 && !/^\p{N}+$/u.test(w) && !STOP_WORDS.has(w))
     .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/**
+ * What related lists are made from, as one digest: every thread's slug, title and question, in slug
+ * order. Two archives with the same digest have the same lists (the lists do not depend on the
+ * order of the threads), so a build may take the last build's lists instead of scoring them again
+ * (src/archive/snapshot.ts).
+ */
+export function relatedInputs(threads: readonly Thread[]): string {
+  const hash = createHash('sha256');
+  const bySlug = [...threads].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  for (const t of bySlug) hash.update(JSON.stringify([t.slug, t.title, t.question.body])).update('\n');
+  return hash.digest('hex');
 }
 
 /** Is candidate `a` (score, slug) ranked before `b`: higher score first, then slug. */

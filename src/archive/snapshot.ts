@@ -7,7 +7,9 @@
  *   written last, so a folder without one is an interrupted write, which the reader refuses;
  * - `threads/<slug>.json`: the check's copy of the thread (src/content/check.ts), a line break,
  *   and its related threads;
- * - `doctors/<slug>.json`, `groups/<kind>/<slug>.json`, `directory.json`.
+ * - `doctors/<slug>.json`, `groups/<kind>/<slug>.json`, `directory.json`;
+ * - `related.json`: every related list, with the digest of what they were made from, which the
+ *   next build takes instead of scoring them again when no title or question changed.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,11 +18,12 @@ import { copyFile } from '../content/check';
 import type { Thread } from '../content/schema';
 import type { GroupKind } from '../site';
 import { NotFound, memoryArchive, threadHash } from './archive';
-import type { Archive, DoctorCount, ThreadRecord } from './archive';
+import type { Archive, DoctorCount, KnownRelated, ThreadRecord } from './archive';
 import type { DirectoryEntry } from './directory';
 import type { DoctorProfile } from './doctors';
 import { GROUPINGS } from './groups';
 import type { GroupSummary } from './groups';
+import { relatedInputs } from './related';
 import type { RelatedThread } from './related';
 
 /** What every page may need about the whole archive; small at any size (about 60 bytes a thread). */
@@ -39,8 +42,21 @@ type Manifest = {
 };
 
 const MANIFEST = 'manifest.json';
-/** The paths of the pages this build renders, when it renders only those that changed. */
+/** Every related list of the snapshot, for the next build (`RelatedFile`). */
+export const RELATED = 'related.json';
+/** What `related.json` holds: the digest of the titles and questions (`relatedInputs`), and the lists. */
+type RelatedFile = { inputs: string; lists: KnownRelated };
+/**
+ * The paths of the pages that changed since the last build, when this build reuses it: the only
+ * pages with parameters Next renders, and when there is none at all, Next does not run.
+ */
 export const RENDER = 'render.json';
+
+/** Whether the snapshot in `dir` is of a build that reuses the last and in which no page changed: then Next has nothing to render. */
+export function rendersNothing(dir: string): boolean {
+  const list = path.join(dir, RENDER);
+  return existsSync(list) && (JSON.parse(readFileSync(list, 'utf8')) as string[]).length === 0;
+}
 const DIRECTORY = 'directory.json';
 /** The folder of the thread files: the check writes its copies there. */
 export const snapshotThreads = (dir: string) => path.join(dir, 'threads');
@@ -59,7 +75,9 @@ export function startSnapshot(dir: string): void {
  * into `dir` (`threads`: as the check returned them; `hashes`: their hashes by slug): each thread
  * file gets its related list, then the doctor, group and directory files, and the manifest last.
  * Related threads are scored only for the threads whose pages this build renders (`renders`: a
- * shard's own; the others' related lists stay empty, as no page of the shard shows them).
+ * shard's own; the others' related lists stay empty, as no page of the shard shows them), and not
+ * at all when `lastRelated`, the `related.json` of the last build, was made from the same titles
+ * and questions (`relatedKept`). With every thread's list, the snapshot gets its own `related.json`.
  */
 export function finishSnapshot(
   dir: string,
@@ -67,17 +85,31 @@ export function finishSnapshot(
   threads: readonly Thread[],
   hashes: ReadonlyMap<string, string>,
   renders: (slug: string) => boolean = () => true,
-): Archive {
-  const archive = memoryArchive(contentDir, threads, hashes);
+  lastRelated?: string,
+): { archive: Archive; relatedKept: boolean } {
+  const inputs = relatedInputs(threads);
+  const known = knownRelated(lastRelated, inputs, threads.length);
+  const archive = memoryArchive(contentDir, threads, hashes, known);
   mkdirSync(path.join(dir, 'doctors'));
   const digest = createHash('sha256');
+  const lists = new Map<string, RelatedThread[]>();
   for (const slug of archive.slugs) {
     const hash = hashes.get(slug);
     if (hash === undefined)
       throw new Error(`${slug}: not copied into ${dir}; finishSnapshot takes the threads checkContent returned`);
     digest.update(`${hash}\n`);
     const related = renders(slug) ? archive.thread(slug).related : [];
+    if (renders(slug)) lists.set(slug, related);
     appendFileSync(copyFile(snapshotThreads(dir), slug), JSON.stringify(related));
+  }
+  if (lists.size === archive.slugs.length) {
+    const bySlug = [...archive.slugs].sort();
+    const rank = new Map(bySlug.map((slug, k) => [slug, k]));
+    const file: RelatedFile = {
+      inputs,
+      lists: bySlug.map((slug) => (lists.get(slug) ?? []).map((r) => rank.get(r.slug) ?? -1)),
+    };
+    writeFileSync(path.join(dir, RELATED), JSON.stringify(file));
   }
   for (const { slug } of archive.doctors()) writeFileSync(doctorFile(dir, slug), JSON.stringify(archive.doctor(slug)));
   const groups = {} as Record<GroupKind, GroupSummary[]>;
@@ -97,7 +129,18 @@ export function finishSnapshot(
     digest: digest.digest('hex'),
   };
   writeFileSync(path.join(dir, MANIFEST), JSON.stringify(manifest));
-  return archive;
+  return { archive, relatedKept: known !== undefined };
+}
+
+/** The lists of the `related.json` at `file` when they were made from `inputs` for `count` threads; else none. */
+function knownRelated(file: string | undefined, inputs: string, count: number): KnownRelated | undefined {
+  if (file === undefined || !existsSync(file)) return undefined;
+  try {
+    const last = JSON.parse(readFileSync(file, 'utf8')) as RelatedFile; // our own file, as the build left it
+    return last.inputs === inputs && last.lists.length === count ? last.lists : undefined;
+  } catch {
+    return undefined; // damaged: scored again
+  }
 }
 
 /** The archive in the snapshot folder `dir`; refuses one made from another content folder than `contentDir`. */

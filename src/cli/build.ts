@@ -5,7 +5,8 @@
  *   2. `check --snapshot`: every content file validated; the snapshot Next's workers read, and the
  *      digest of every page;
  *   3. `next build`: the static export of the pages into out/ (in an incremental build, of the
- *      pages that changed), its main process's heap kept near what is live (heap.mjs);
+ *      pages that changed; none, and it does not run), its main process's heap kept near what is
+ *      live (heap.mjs);
  *   4. the post-export step (postbuild.ts): the unchanged pages back from the last build, search
  *      index, sitemaps, robots.txt, and the state the next build starts from.
  * A build reuses the last one unless --full, the code, the settings or out/ changed
@@ -19,7 +20,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fromCaller, moveFolder, replaceable } from '../export/files';
-import { buildKey, cacheFiles, readState, siteFingerprint } from '../export/incremental';
+import { rendersNothing } from '../archive/snapshot';
+import { contentStamp } from '../content/load';
+import { buildKey, cacheFiles, readState, siteFingerprint, writeState } from '../export/incremental';
 import { childEnv, reportSettings, settings } from '../settings';
 import { parseShard } from '../shard';
 import type { Shard } from '../shard';
@@ -70,6 +73,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  const started = performance.now();
   const options = buildOptions(process.argv.slice(2));
   if (typeof options === 'string') {
     console.error(options);
@@ -85,8 +89,17 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...childEnv(), THREADS_SNAPSHOT: SNAPSHOT };
   if (shard) env.BUILD_SHARD = shard;
   else delete env.BUILD_SHARD;
-  const incremental = startBuild(options);
-  if (incremental === true) env.BUILD_INCREMENTAL = '1';
+  // The content folder's stamp, taken before anything reads it (src/content/load.ts).
+  const content = path.resolve(settings().contentDir);
+  const stamp = existsSync(content) ? contentStamp(content, BigInt(Date.now()) * 1_000_000n) : undefined;
+  const start = startBuild(options, stamp);
+  if (start === 'up to date') {
+    console.log(
+      `build: nothing changed since the last build (content, code, settings and out/ as they were), so out/ stays as it is · ${seconds(performance.now() - started)}`,
+    );
+    return 0;
+  }
+  if (start === 'reuse') env.BUILD_INCREMENTAL = '1';
   else delete env.BUILD_INCREMENTAL;
   const steps: [string, string[], NodeJS.ProcessEnv][] = [
     [
@@ -103,12 +116,16 @@ async function main(): Promise<number> {
     ['search and site files', [...tsx, path.join('src', 'cli', 'postbuild.ts')], env],
   ];
   const times: string[] = [];
-  const started = performance.now();
   for (const [name, args, stepEnv] of steps) {
-    const start = performance.now();
+    // A build that reuses the last and in which no page changed has nothing for Next to render.
+    if (name === 'pages' && start === 'reuse' && rendersNothing(SNAPSHOT)) {
+      times.push('pages none changed');
+      continue;
+    }
+    const stepStarted = performance.now();
     const code = await run(args, stepEnv);
     if (code !== 0) return code;
-    times.push(`${name} ${seconds(performance.now() - start)}`);
+    times.push(`${name} ${seconds(performance.now() - stepStarted)}`);
   }
   if (options.out !== undefined && fromCaller(options.out) !== OUT) {
     moveFolder(OUT, fromCaller(options.out));
@@ -116,8 +133,10 @@ async function main(): Promise<number> {
   }
   const what = options.shard ? `shard ${options.shard.index}/${options.shard.count}` : 'build';
   const state = options.shard || options.out !== undefined ? undefined : readState(cache().state);
+  // The stamp is kept with the state only now: the build it describes is whole.
+  if (state && stamp !== undefined) writeState(cache().state, { ...state, content: stamp });
   const made = state
-    ? `${incremental === true ? 'rebuilt' : 'built'} ${count(state.rebuilt.pages)} of ${count(state.rebuilt.of)} pages, ${count(state.rebuilt.bundles)} of ${count(state.rebuilt.ofBundles)} search bundles${incremental === true ? '' : ` (${incremental})`} · `
+    ? `${start === 'reuse' ? 'rebuilt' : 'built'} ${count(state.rebuilt.pages)} of ${count(state.rebuilt.of)} pages, ${count(state.rebuilt.bundles)} of ${count(state.rebuilt.ofBundles)} search bundles${start === 'reuse' ? '' : ` (${start.full})`} · `
     : '';
   console.log(`${what}: ${made}${times.join(' · ')} · ${seconds(performance.now() - started)} in all`);
   return 0;
@@ -129,13 +148,14 @@ const count = (n: number) => n.toLocaleString('en-US');
 const cache = () => cacheFiles(path.resolve(settings().buildCache));
 
 /**
- * Decides whether this build reuses the last one, and sets the cache up for it: true, or why it is
- * a full build. A whole build into out/ reuses the last when its state is there, made by the same
- * code with the same settings, and out/ still holds what it left. Whatever is decided, the last
- * state stops being current before anything else happens: a build killed from here on leaves none,
- * and the next build is a full one.
+ * Decides whether this build reuses the last one, and sets the cache up for it: 'reuse', or why it
+ * is a full build, or 'up to date' when there is nothing to build. A whole build into out/ reuses the
+ * last when its state is there, made by the same code with the same settings, and out/ still holds
+ * what it left; when the content folder's stamp (`stamp`) is also the one the last build took,
+ * nothing changed. Otherwise the last state stops being current before anything else happens: a
+ * build killed from here on leaves none, and the next build is a full one.
  */
-function startBuild(options: Options): true | string {
+function startBuild(options: Options, stamp: string | undefined): 'reuse' | 'up to date' | { full: string } {
   const files = cache();
   rmSync(files.previousSite, { recursive: true, force: true });
   rmSync(files.previousState, { force: true });
@@ -153,12 +173,14 @@ function startBuild(options: Options): true | string {
             : undefined;
   if (reason !== undefined) {
     rmSync(files.state, { force: true });
-    return reason;
+    rmSync(files.related, { force: true });
+    return { full: reason };
   }
+  if (stamp !== undefined && state?.content === stamp) return 'up to date';
   mkdirSync(path.dirname(files.previousSite), { recursive: true });
   renameSync(files.state, files.previousState);
   renameSync(OUT, files.previousSite);
-  return true;
+  return 'reuse';
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -61,9 +61,23 @@ async function main(): Promise<number> {
     rmSync(snapshot, { recursive: true, force: true }); // the valid threads' copies, written while reading
   else if (snapshot) {
     const start = performance.now();
-    const archive = finishSnapshot(snapshot, dir, threads, hashes, (slug) => inShard(slug, shard));
+    // A build that reuses the last takes its related lists when no title or question changed.
+    const lastRelated =
+      !shard && settings().incremental ? cacheFiles(path.resolve(settings().buildCache)).related : undefined;
+    const { archive, relatedKept } = finishSnapshot(
+      snapshot,
+      dir,
+      threads,
+      hashes,
+      (slug) => inShard(slug, shard),
+      lastRelated,
+    );
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
-    const related = shard ? `related threads of shard ${shard.index}/${shard.count}'s threads` : 'related threads';
+    const related = shard
+      ? `related threads of shard ${shard.index}/${shard.count}'s threads`
+      : relatedKept
+        ? "related threads (the last build's: no title or question changed)"
+        : 'related threads';
     console.log(
       `snapshot for the build in ${snapshot}: ${related}, doctors and ${threads.length.toLocaleString('en-US')} thread files in ${seconds} s`,
     );
@@ -76,17 +90,17 @@ async function main(): Promise<number> {
 /**
  * Writes every page and its digest into the snapshot (`pages.json`, which the post-export step
  * keeps as the state of this build), and in an incremental build the pages that changed since the
- * last (`render.json`: the only ones Next renders, its pages without parameters aside).
+ * last (`render.json`: the only ones Next renders, besides its pages without parameters, which it
+ * renders whenever it runs; with none, it does not run).
  */
 function writePageList(snapshot: string, pages: PageDigest[]): void {
   writeFileSync(path.join(snapshot, PAGES), JSON.stringify(pages));
   if (!settings().incremental) return;
   const previous = readState(cacheFiles(path.resolve(settings().buildCache)).previousState);
-  const changed = pages.filter((p) => p.listed && previous?.pages[p.path] !== p.digest).map((p) => p.path);
+  const changed = pages.filter((p) => previous?.pages[p.path] !== p.digest).map((p) => p.path);
   writeFileSync(path.join(snapshot, RENDER), JSON.stringify(changed));
-  const listed = pages.filter((p) => p.listed).length;
   console.log(
-    `pages: ${changed.length.toLocaleString('en-US')} of ${listed.toLocaleString('en-US')} changed since the last build`,
+    `pages: ${changed.length.toLocaleString('en-US')} of ${pages.length.toLocaleString('en-US')} changed since the last build`,
   );
 }
 

@@ -10,7 +10,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getArchive } from '../archive/current';
-import { folderUsage } from '../export/files';
+import { RELATED, rendersNothing } from '../archive/snapshot';
+import { folderUsage, listFiles } from '../export/files';
 import { hostFit } from '../export/hosts';
 import {
   codeDigest,
@@ -58,19 +59,32 @@ async function main(): Promise<void> {
   const { slugs, digest } = archive;
   const cache = cacheFiles(path.resolve(buildCache));
 
-  // What no page uses goes, read from the pages Next wrote now (a page reused from the last build
-  // uses the same files: the code is the same).
-  const removed = await pruneUnreferenced(outDir, BASE_PATH);
-  console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
-
-  // The pages that did not change since the last build come back from it.
   const pages =
     !shard && snapshot ? (JSON.parse(readFileSync(path.join(snapshot, PAGES), 'utf8')) as PageDigest[]) : [];
   const previous = incremental ? readState(cache.previousState) : undefined;
+  // No page changed: Next did not run (build.ts), and every file it writes besides the pages comes
+  // back from the last build, made by the same code (the stylesheet, 404.html, public/'s files).
+  const nextRan = !(incremental && snapshot && rendersNothing(snapshot));
+  if (!nextRan) {
+    if (!previous) throw new Error(`${cache.previousState}: the last build's state is gone; run npm run build again`);
+    const pageFiles = new Set(Object.keys(previous.pages).map(pageFile));
+    const bundles = Object.keys(previous.bundles).map((b) => b.slice(1, -1));
+    mkdirSync(outDir, { recursive: true });
+    for (const file of listFiles(cache.previousSite, bundles))
+      if (!pageFiles.has(file)) moveInto(cache.previousSite, outDir, file);
+  } else {
+    // What no page uses goes, read from the pages Next wrote now (a page reused from the last build
+    // uses the same files: the code is the same).
+    const removed = await pruneUnreferenced(outDir, BASE_PATH);
+    console.log(`postbuild: removed ${removed.length} files that no page references from out/_next`);
+  }
+
+  // The pages that did not change since the last build come back from it; those without
+  // parameters Next renders whenever it runs.
   let reused = 0;
   if (incremental) {
     for (const page of pages) {
-      if (!page.listed || archive.renders(page.path)) continue;
+      if ((!page.listed && nextRan) || archive.renders(page.path)) continue;
       moveInto(cache.previousSite, outDir, pageFile(page.path));
       reused += 1;
     }
@@ -129,6 +143,10 @@ async function main(): Promise<void> {
   // The state the next build starts from, once out/ is whole; the last build's leftovers go.
   const { digest: out, usage } = siteFingerprint(outDir);
   if (snapshot) {
+    if (existsSync(path.join(snapshot, RELATED))) {
+      mkdirSync(path.dirname(cache.related), { recursive: true });
+      renameSync(path.join(snapshot, RELATED), cache.related);
+    }
     writeState(cache.state, {
       key: buildKey(process.cwd()),
       pages: Object.fromEntries(pages.map((p) => [p.path, p.digest])),

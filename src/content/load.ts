@@ -3,7 +3,9 @@
  * Every file is parsed once, checked from bytes to schema, and every problem of every
  * file is returned with its line and column.
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
@@ -46,6 +48,30 @@ export function contentNames(dir: string): string[] {
   return readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
 }
 
+/** What tells a content file's change without reading it: inode, size, modification and change times. */
+function fileStamp(stat: BigIntStats): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/**
+ * One digest of the stamps of every entry of `dir` (`fileStamp`), taken before the files are read:
+ * when it is the same at the next build, no file was written, added, removed or renamed since. None
+ * when a file changed less than RACY_NS before `nowNs`: a write in the same clock tick after the
+ * stamp could keep every time the same (git's "racily clean" entries).
+ */
+export function contentStamp(dir: string, nowNs: bigint): string | undefined {
+  const hash = createHash('sha256').update(`${path.resolve(dir)}\n`);
+  for (const name of contentNames(dir)) {
+    const stat = lstatSync(path.join(dir, name), { bigint: true });
+    if (nowNs - stat.mtimeNs < RACY_NS || nowNs - stat.ctimeNs < RACY_NS) return undefined;
+    hash.update(`${name}\t${fileStamp(stat)}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** A file changed this close before a stamp may change again unseen: 2 s, as coarse as any file system's clock (FAT's). */
+const RACY_NS = 2_000_000_000n;
+
 /** A reading of the content folder by `liveLoader`: what `loadContent` gives, and whether any file changed since the last reading. */
 export type LiveReading = { loaded: Loaded; changed: boolean };
 
@@ -61,8 +87,7 @@ export function liveLoader(dir: string): () => LiveReading {
     const next = new Map<string, { stamp: string; entry: Entry }>();
     let changed = last === undefined;
     for (const name of contentNames(dir)) {
-      const stat = lstatSync(path.join(dir, name), { bigint: true });
-      const stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+      const stamp = fileStamp(lstatSync(path.join(dir, name), { bigint: true }));
       const old = known.get(name);
       if (old?.stamp === stamp) next.set(name, old);
       else {

@@ -3,6 +3,7 @@
  * "Incremental builds"), in the build cache (BUILD_CACHE, `.next/cache/qa-build`), never in out/:
  * - `state.json`: the key of the code and settings the site was built with, the digest of every
  *   page and of every search bundle, and what out/ held when the build ended;
+ * - `related.json`: the related lists of the last whole build, with the digest of what they were made from;
  * - while a build runs, `previous/`, the last site (out/ moved aside), and `previous-state.json`;
  *   the build takes from them the pages and bundles that did not change, then removes them.
  * A build killed at any moment leaves no `state.json`, so the next one is a full build.
@@ -27,6 +28,8 @@ const BuildStateSchema = z.object({
   bundles: z.record(z.string(), digest),
   /** What out/ held at the end: every file's path and size (`siteFingerprint`). */
   out: digest,
+  /** The content folder's stamp taken before the check read it (src/content/load.ts, `contentStamp`), when it could be trusted. */
+  content: digest.optional(),
   /** What this build made anew, for its last line. */
   rebuilt: z.object({ pages: z.number(), of: z.number(), bundles: z.number(), ofBundles: z.number() }),
 });
@@ -58,6 +61,8 @@ export function codeDigest(root: string): string {
 /** The files of the build cache `cache`. */
 export const cacheFiles = (cache: string) => ({
   state: path.join(cache, 'state.json'),
+  /** The last build's related lists (src/archive/snapshot.ts), taken when no title or question changed. */
+  related: path.join(cache, 'related.json'),
   previousState: path.join(cache, 'previous-state.json'),
   previousSite: path.join(cache, 'previous'),
 });
