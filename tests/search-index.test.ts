@@ -7,9 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { indexSearchBundle, indexerCommand, searchLayout } from '../src/export/search-index';
 import { shardOf } from '../src/shard';
 
-/** A minimal export: one thread page per entry, `true` when the page marks its article for search. */
+/**
+ * A minimal export: one thread page per entry, `true` when the page marks its article for search. It sits
+ * in a folder of its own, where the indexer puts its linked copies: other test files build sites in the
+ * temporary folder at the same time, so theirs must not be seen as ours.
+ */
 function site(pages: Record<string, boolean>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'qa-search-'));
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'qa-search-')), 'out');
+  mkdirSync(dir);
   for (const [slug, marked] of Object.entries(pages)) {
     mkdirSync(path.join(dir, 'threads', slug), { recursive: true });
     const article = `<article${marked ? ' data-pagefind-body' : ''}><h1>${slug}</h1><p>Masseter question ${slug}.</p></article>`;
@@ -23,7 +28,10 @@ function site(pages: Record<string, boolean>): string {
 
 describe('search index', () => {
   let dir = '';
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    if (dir) rmSync(path.dirname(dir), { recursive: true, force: true });
+    dir = '';
+  });
 
   it('is built by Pagefind 1.4: from 1.5 on, indexing 10,000 threads peaks at 2.5 GB against 1.1 GB (docs/performance.md)', () => {
     const manifest = path.resolve(__dirname, '..', 'node_modules', 'pagefind', 'package.json');
