@@ -1,0 +1,36 @@
+/**
+ * The GitHub Pages workflow (.github/workflows/pages.yml) keeps the last build between runs, so
+ * that a push that changes a few threads is an incremental build (docs/build-pipeline.md,
+ * "Incremental builds"), and starts clean when the code, the lock file or the settings change.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+type Step = { id?: string; run?: string; uses?: string; with?: Record<string, string> };
+const workflow = parse(readFileSync(path.join(__dirname, '..', '.github', 'workflows', 'pages.yml'), 'utf8')) as {
+  jobs: { build: { steps: Step[] } };
+};
+const steps = workflow.jobs.build.steps;
+const at = (match: (s: Step) => boolean) => steps.findIndex(match);
+
+describe('.github/workflows/pages.yml', () => {
+  const cache = steps[at((s) => s.uses?.startsWith('actions/cache@') === true)];
+
+  it('restores out/ and the build cache after npm ci and before the build, and saves them after it', () => {
+    expect(cache?.with?.path?.trim().split('\n')).toEqual(['out', '.next/cache']);
+    const restore = at((s) => s === cache);
+    expect(restore).toBeGreaterThan(at((s) => s.run === 'npm ci --no-audit --no-fund'));
+    expect(restore).toBeLessThan(at((s) => s.run === 'npm run build'));
+  });
+
+  it('keys the cache by the code, the lock file and the settings, one entry a commit, restoring the newest of the same code', () => {
+    const key = cache?.with?.key ?? '';
+    for (const part of ['package-lock.json', 'package.json', 'next.config.mjs', 'src/**', 'public/**'])
+      expect(key).toContain(`'${part}'`);
+    expect(key).toContain('${{ steps.pages.outputs.base_url }}');
+    expect(key.endsWith('-${{ github.sha }}')).toBe(true);
+    expect(cache?.with?.['restore-keys']?.trim()).toBe(key.slice(0, -'${{ github.sha }}'.length));
+  });
+});
