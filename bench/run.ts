@@ -68,7 +68,7 @@ function siteStats(outDir: string, contentDir: string, n: number): Site {
     const slug = THREAD_PAGE.exec(f)?.[1] ?? '';
     textGzip.set(f, gzipSize(readFileSync(path.join(contentDir, `${slug}.md`))));
   }
-  // The search index: out/pagefind/, and out/pagefind-2/, … above 20,000 threads (docs/reader-features.md, "Search").
+  // The search index: out/pagefind/, and out/pagefind-2/, … above 5,000 threads (docs/reader-features.md, "Search").
   const isSearchIndex = (f: string) => /^pagefind(-\d+)?\//u.test(f);
   const browse = files.filter(isBrowse);
   return {

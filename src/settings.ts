@@ -43,8 +43,12 @@ export const DEFAULT_SITE_URL = 'http://localhost:3000';
 export const DEFAULT_SITE_NAME = 'Q&A Thread Archive';
 /** A name longer than this would push everything else out of the header and of search results' titles. */
 export const SITE_NAME_MAX = 80;
-/** Pagefind holds every page of a bundle while it indexes it: bundles of this many threads bound its memory (docs/performance.md, "Bundles of 20,000 threads"). */
-export const SEARCH_BUNDLE_THREADS = 20_000;
+/**
+ * Threads a search bundle holds at most. An incremental build indexes again each bundle that holds a
+ * changed thread, in time and memory in proportion to its threads; a search fetches files from every
+ * bundle (docs/performance.md, "Search bundles of 5,000 threads").
+ */
+export const SEARCH_BUNDLE_THREADS = 5_000;
 /** The sitemaps.org limit on the URLs of one sitemap file. */
 export const SITEMAP_MAX_URLS = 50_000;
 export const DEFAULT_PORT = 3000;
@@ -187,7 +191,7 @@ export function readSettings(env: Env): SettingsReading {
     SEARCH_BUNDLE_THREADS,
     1,
     Number.MAX_SAFE_INTEGER,
-    `not a whole number from 1; unset it for ${SEARCH_BUNDLE_THREADS}, or write fewer threads a search bundle, such as SEARCH_BUNDLE_THREADS=5000`,
+    `not a whole number from 1; unset it for ${SEARCH_BUNDLE_THREADS}, or write fewer threads a search bundle, such as SEARCH_BUNDLE_THREADS=1000`,
     errors,
   );
   const sitemapMaxUrls = readWhole(

@@ -35,6 +35,14 @@ export function shardOf(key: string, count: number): number {
   return (createHash('sha256').update(key).digest().readUInt32BE(0) % count) + 1;
 }
 
+/**
+ * 32 more bits of the key's SHA-256 (its bytes 4 to 7), independent of its shard: a search bundle
+ * holds the threads whose bits start alike (src/export/search-index.ts, `searchLayout`).
+ */
+export function keyBits(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(4);
+}
+
 /** Whether the page with this key is built here: always in a whole build. */
 export function inShard(key: string, shard: Shard | undefined): boolean {
   return shard === undefined || shard.count === 1 || shardOf(key, shard.count) === shard.index;

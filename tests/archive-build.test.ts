@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderUsage } from '../src/export/files';
 import { hostFit } from '../src/export/hosts';
 import { GENERATED, TOPICS, generatedSlug, topicName, writeArchive } from './helpers/archive';
-import { shardOf } from '../src/shard';
+import { searchLayout } from '../src/export/search-index';
 import { OUT, listFiles, runBuild } from './helpers/build';
 import { microdataItems } from './helpers/microdata';
 
@@ -56,7 +56,7 @@ describe('built archive of 120 threads at SITE_URL=https://example.org/archive',
   beforeAll(() => {
     contentDir = writeArchive();
     // SITEMAP_MAX_URLS: the pages take a sitemap index, as 50,000 would on a large archive;
-    // SEARCH_BUNDLE_THREADS: the 120 threads take three search bundles, as 50,000 would.
+    // SEARCH_BUNDLE_THREADS: the 120 threads take several search bundles, as a large archive's do at the default.
     // The folder in SITE_URL is the base path (no BASE_PATH), as a project site's address is written.
     const build = runBuild({
       CONTENT_DIR: contentDir,
@@ -475,17 +475,19 @@ describe('built archive of 120 threads at SITE_URL=https://example.org/archive',
     );
   });
 
-  it('indexes the 120 threads for search in three bundles, each thread in the one its slug hashes to, and the search page loads them under the base path', () => {
-    const counts = ['pagefind', 'pagefind-2', 'pagefind-3'].map((bundle) => {
-      const entry = JSON.parse(html(`${bundle}/pagefind-entry.json`)) as {
+  it('indexes the 120 threads for search in bundles of at most 50, each thread in the one its slug hashes to, and the search page loads them under the base path', () => {
+    const slugs = listFiles(path.join(OUT, 'threads')).map((f) => f.split('/')[0] ?? '');
+    const layout = searchLayout(slugs, 50);
+    expect(layout.map((b) => b.path)).toEqual(['/pagefind/', '/pagefind-2/', '/pagefind-3/', '/pagefind-4/']);
+    const counts = layout.map(({ path: bundle }) => {
+      const entry = JSON.parse(html(`${bundle.slice(1)}pagefind-entry.json`)) as {
         languages: Record<string, { page_count: number }>;
       };
       return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     });
-    const slugs = listFiles(path.join(OUT, 'threads'));
-    expect(counts).toEqual([1, 2, 3].map((n) => slugs.filter((f) => shardOf(f.split('/')[0] ?? '', 3) === n).length));
+    expect(counts).toEqual(layout.map((b) => b.slugs.length));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(120);
-    expect(existsSync(path.join(OUT, 'pagefind-4'))).toBe(false);
+    expect(existsSync(path.join(OUT, 'pagefind-5'))).toBe(false);
     const $ = page('search/index.html');
     expect(
       $('script')
@@ -497,10 +499,9 @@ describe('built archive of 120 threads at SITE_URL=https://example.org/archive',
     // The page does not name the bundles (it is the same for a build in shards); the list does,
     // below the base path that search.js puts in front, each a folder Pagefind loads its engine from.
     expect(html('search-bundles.js')).toBe(
-      '// The search bundles of this site, written by the build (src/export/search-index.ts) and read by search.js.\nwindow.searchBundles = ["/pagefind/","/pagefind-2/","/pagefind-3/"];\n',
+      '// The search bundles of this site, written by the build (src/export/search-index.ts) and read by search.js.\nwindow.searchBundles = ["/pagefind/","/pagefind-2/","/pagefind-3/","/pagefind-4/"];\n',
     );
-    for (const bundle of ['pagefind', 'pagefind-2', 'pagefind-3'])
-      expect(existsSync(path.join(OUT, bundle, 'pagefind.js'))).toBe(true);
+    for (const bundle of layout) expect(existsSync(path.join(OUT, bundle.path, 'pagefind.js'))).toBe(true);
   });
 
   it('gives each search result the path of its thread page, to which the UI adds the base path (data-base-url); each thread in one bundle', () => {

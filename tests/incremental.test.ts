@@ -21,6 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng, syntheticThread, writeThreads } from '../bench/generate';
+import { searchLayout } from '../src/export/search-index';
+import { keyBits } from '../src/shard';
 import { OUT, ROOT, listFiles, runBuild } from './helpers/build';
 
 const THREADS = 300;
@@ -137,6 +139,29 @@ describe('an incremental build writes the same bytes as a clean build', { timeou
       write(`${t.slug}.md`, t.text);
     }
     expect(compareWithClean().differences).toEqual([]);
+  });
+
+  it('after threads added to one search bundle past its most: that bundle splits, the others come back under their new numbers', () => {
+    const slugs = () => files().map((f) => f.slice(0, -'.md'.length));
+    const before = searchLayout(slugs(), 60);
+    const full = before.reduce((a, b) => (b.slugs.length > a.slugs.length ? b : a));
+    // The bits the fullest bundle's threads share: new threads with them go to it.
+    const bits = (slug: string) => keyBits(slug).toString(2).padStart(32, '0');
+    const node = full.slugs.map(bits).reduce((a, b) => {
+      let n = 0;
+      while (n < a.length && a[n] === b[n]) n += 1;
+      return a.slice(0, n);
+    });
+    for (let i = THREADS + 1_000, added = 0; full.slugs.length + added <= 60; i += 1) {
+      const t = syntheticThread(i);
+      if (!bits(t.slug).startsWith(node)) continue;
+      write(`${t.slug}.md`, t.text);
+      added += 1;
+    }
+    expect(searchLayout(slugs(), 60)).toHaveLength(before.length + 1);
+    const { line, differences } = compareWithClean();
+    expect(differences).toEqual([]);
+    expect(rebuilt(line)).toMatchObject({ bundles: 2, ofBundles: before.length + 1 });
   });
 
   it('after five threads deleted', () => {

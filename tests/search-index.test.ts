@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexSearchBundle, indexerCommand, searchLayout } from '../src/export/search-index';
-import { shardOf } from '../src/shard';
+import { keyBits, shardOf } from '../src/shard';
 
 /**
  * A minimal export: one thread page per entry, `true` when the page marks its article for search. It sits
@@ -54,9 +54,8 @@ describe('search index', () => {
   it('puts each thread in the bundle its slug hashes to, and indexes a bundle on its own from links to its pages', async () => {
     const slugs = ['apple', 'banana', 'cherry', 'date', 'elder'];
     dir = site(Object.fromEntries(slugs.map((s) => [s, true])));
-    const layout = searchLayout(slugs);
-    // SEARCH_BUNDLE_THREADS is 20,000: one bundle. Split by hand as the layout splits: by the slug's hash.
-    expect(layout).toEqual([{ path: '/pagefind/', slugs }]);
+    expect(searchLayout(slugs, 5)).toEqual([{ path: '/pagefind/', slugs }]);
+    // Two bundles of the five, split by hand by the slug's hash.
     const bundles = [1, 2].map((n) => ({
       path: n === 1 ? '/pagefind/' : '/pagefind-2/',
       slugs: slugs.filter((s) => shardOf(s, 2) === n),
@@ -81,6 +80,50 @@ describe('search index', () => {
     // The linked copies are gone; the pages are where they were.
     expect(readdirSync(path.dirname(dir)).filter((f) => f.startsWith('.search-bundle-'))).toEqual([]);
     expect(readdirSync(path.join(dir, 'threads'))).toHaveLength(5);
+  });
+
+  it('splits the threads by the bits of their hash until no bundle holds more than the most, and a split moves no other thread', () => {
+    const bits = (slug: string) => keyBits(slug).toString(2).padStart(32, '0');
+    const common = (group: string[]) =>
+      group.map(bits).reduce((a, b) => {
+        let n = 0;
+        while (n < a.length && a[n] === b[n]) n += 1;
+        return a.slice(0, n);
+      });
+    const slugs = Array.from({ length: 1000 }, (_, i) => `thread-${i}`);
+    const layout = searchLayout(slugs, 100);
+    // 1,000 threads in groups of 100 at most: 16 groups (4 bits) of about 62, a few split once more.
+    expect(layout.length).toBeGreaterThanOrEqual(16);
+    expect(layout.length).toBeLessThan(32);
+    expect(layout.map((b) => b.path).slice(0, 3)).toEqual(['/pagefind/', '/pagefind-2/', '/pagefind-3/']);
+    for (const bundle of layout) {
+      expect(bundle.slugs.length).toBeGreaterThan(0);
+      expect(bundle.slugs.length).toBeLessThanOrEqual(100);
+      expect(bundle.slugs).toEqual([...bundle.slugs].sort());
+      // Every thread of a bundle starts with the same bits: the bundle is one node of the split.
+      expect(common(bundle.slugs).length).toBeGreaterThanOrEqual(4);
+    }
+    // Numbered in the order of their bits, every thread in one.
+    const firsts = layout.map((b) => bits(b.slugs[0] ?? ''));
+    expect(firsts).toEqual([...firsts].sort());
+    expect(layout.flatMap((b) => b.slugs).sort()).toEqual([...slugs].sort());
+    expect(searchLayout([...slugs].reverse(), 100)).toEqual(layout);
+    // Threads added to the fullest bundle past the most split it alone; every other bundle keeps its threads.
+    const full = layout.reduce((a, b) => (b.slugs.length > a.slugs.length ? b : a));
+    const node = common(full.slugs);
+    const added: string[] = [];
+    for (let i = 0; full.slugs.length + added.length <= 100; i += 1)
+      if (bits(`added-${i}`).startsWith(node)) added.push(`added-${i}`);
+    const grown = searchLayout([...slugs, ...added], 100);
+    const others = (l: typeof layout) => l.filter((b) => !bits(b.slugs[0] ?? '').startsWith(node));
+    expect(others(grown).map((b) => b.slugs)).toEqual(others(layout).map((b) => b.slugs));
+    expect(grown.length).toBe(layout.length + 1);
+    expect(
+      grown
+        .filter((b) => b.slugs.some((s) => bits(s).startsWith(node)))
+        .flatMap((b) => b.slugs)
+        .sort(),
+    ).toEqual([...full.slugs, ...added].sort());
   });
 
   it('fails when a thread page is left out of the index, naming both counts', async () => {

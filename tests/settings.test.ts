@@ -19,7 +19,7 @@ describe('reading the settings', () => {
         basePath: '',
         siteName: 'Q&A Thread Archive',
         contentDir: 'content',
-        searchBundleThreads: 20_000,
+        searchBundleThreads: 5_000,
         sitemapMaxUrls: 50_000,
         port: 3000,
         snapshot: undefined,
@@ -142,7 +142,7 @@ describe('reading the settings', () => {
     [
       'a SEARCH_BUNDLE_THREADS of 0',
       { SEARCH_BUNDLE_THREADS: '0' },
-      'SEARCH_BUNDLE_THREADS="0": not a whole number from 1; unset it for 20000, or write fewer threads a search bundle, such as SEARCH_BUNDLE_THREADS=5000',
+      'SEARCH_BUNDLE_THREADS="0": not a whole number from 1; unset it for 5000, or write fewer threads a search bundle, such as SEARCH_BUNDLE_THREADS=1000',
     ],
     [
       "a SITEMAP_MAX_URLS over the protocol's limit",

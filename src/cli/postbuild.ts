@@ -54,7 +54,7 @@ function bundlePages(outDir: string, bundle: SearchBundle): number {
 
 async function main(): Promise<void> {
   const outDir = path.resolve('out');
-  const { shard, siteUrl, basePath, siteName, incremental, snapshot, buildCache } = settings();
+  const { shard, siteUrl, basePath, siteName, incremental, snapshot, buildCache, searchBundleThreads } = settings();
   const archive = getArchive();
   const { slugs, digest } = archive;
   const cache = cacheFiles(path.resolve(buildCache));
@@ -91,19 +91,22 @@ async function main(): Promise<void> {
   }
 
   // The search index: a bundle is indexed again only when one of its threads changed, else it comes
-  // back too. Pagefind runs in its own process; the site files are written meanwhile. No thread, no
-  // index: an empty archive's search page says so, and a shard without threads leaves it to the others.
+  // back too, found by its digest: when a full bundle split in two, the bundles after it have moved
+  // up a number, and a bundle's files do not name its folder. Pagefind runs in its own process; the
+  // site files are written meanwhile. No thread, no index: an empty archive's search page says so,
+  // and a shard without threads leaves it to the others.
   const own = slugs.filter((slug) => inShard(slug, shard));
-  const layout = own.length === 0 ? [] : searchLayout(own);
-  const digests = new Map(pages.map((p) => [p.path, p.digest]));
-  const bundleDigests = layout.map((b) => bundleDigest(b.slugs, (slug) => digests.get(threadPath(slug))));
+  const layout = own.length === 0 ? [] : searchLayout(own, searchBundleThreads);
+  const searched = new Map(pages.map((p) => [p.path, p.search]));
+  const bundleDigests = layout.map((b) => bundleDigest(b.slugs, (slug) => searched.get(threadPath(slug))));
+  const lastBundles = new Map(Object.entries(previous?.bundles ?? {}).map(([at, d]) => [d, at.slice(1, -1)]));
   const search = async () => {
     const counts: number[] = [];
     let indexed = 0;
     for (const [i, bundle] of layout.entries()) {
-      const kept =
-        previous?.bundles[bundle.path] === bundleDigests[i] && existsSync(path.join(cache.previousSite, bundle.path));
-      if (kept) moveInto(cache.previousSite, outDir, bundle.path.slice(1, -1));
+      const last = lastBundles.get(bundleDigests[i] ?? '');
+      const kept = last !== undefined && existsSync(path.join(cache.previousSite, last));
+      if (kept) renameSync(path.join(cache.previousSite, last), path.join(outDir, bundle.path));
       else indexed += 1;
       counts.push(kept ? bundlePages(outDir, bundle) : await indexSearchBundle(outDir, bundle, layout.length === 1));
     }

@@ -117,7 +117,7 @@ export function writeState(file: string, state: BuildState): void {
   renameSync(temp, file);
 }
 
-/** The digest of a search bundle: its threads and their pages' digests. */
-export function bundleDigest(slugs: readonly string[], pageDigest: (slug: string) => string | undefined): string {
-  return sha256(slugs.map((slug) => `${slug}\t${pageDigest(slug) ?? ''}`).join('\n'));
+/** The digest of a search bundle: its threads and the digests of what the index reads of their pages. */
+export function bundleDigest(slugs: readonly string[], indexed: (slug: string) => string | undefined): string {
+  return sha256(slugs.map((slug) => `${slug}\t${indexed(slug) ?? ''}`).join('\n'));
 }

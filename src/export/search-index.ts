@@ -19,8 +19,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { settings } from '../settings';
-import { shardOf } from '../shard';
+import { keyBits } from '../shard';
 import { SEARCH_BUNDLES_SCRIPT, searchBundlePath } from '../site';
 
 /** The part of `pagefind-entry.json` read here. */
@@ -106,18 +105,41 @@ function runIndexer(args: string[], cwd: string): Promise<void> {
 export type SearchBundle = { path: string; slugs: string[] };
 
 /**
- * The search bundles of these threads: as many as SEARCH_BUNDLE_THREADS a bundle takes (src/settings.ts;
- * Pagefind holds every page of a bundle while it indexes it), each thread in the bundle its slug
- * hashes to (src/shard.ts's `shardOf`). A thread added, changed or removed changes its own bundle
- * only, so that an incremental build indexes that one again (docs/build-pipeline.md, "Incremental
- * builds"). A build in shards makes bundles of each shard's threads, which `npm run merge` renames
- * into one series.
+ * The search bundles of these threads, each of at most `maxThreads` (SEARCH_BUNDLE_THREADS; Pagefind
+ * holds every page of a bundle while it indexes it). The threads are split by the bits of their
+ * slug's hash (`keyBits`), first bit first, and a group is split again only while it holds more
+ * than `maxThreads`: so bundles hold between about half and all of `maxThreads`, and the layout is
+ * a function of the slugs alone, as a clean build needs. A thread added, changed or removed changes
+ * its own bundle only, and an archive that grows splits one full bundle at a time, never moving a
+ * thread between the others; an incremental build indexes again only the bundles whose threads
+ * changed, and takes back the others, whatever their number now (docs/build-pipeline.md,
+ * "Incremental builds"). Bundles are numbered in the order of their bits. A build in shards makes
+ * bundles of each shard's threads, which `npm run merge` renames into one series.
  */
-export function searchLayout(slugs: readonly string[]): SearchBundle[] {
-  const count = Math.max(1, Math.ceil(slugs.length / settings().searchBundleThreads));
-  const bundles = Array.from({ length: count }, (_, i): SearchBundle => ({ path: searchBundlePath(i + 1), slugs: [] }));
-  for (const slug of [...slugs].sort()) bundles[shardOf(slug, count) - 1]?.slugs.push(slug);
-  return bundles;
+export function searchLayout(slugs: readonly string[], maxThreads: number): SearchBundle[] {
+  const groups: string[][] = [];
+  const split = (keyed: { slug: string; bits: number }[], bit: number): void => {
+    if (keyed.length === 0) return;
+    // Past the 32nd bit every thread of the group has the same bits: they stay together.
+    if (keyed.length <= maxThreads || bit === 32) {
+      groups.push(keyed.map((k) => k.slug).sort());
+      return;
+    }
+    const mask = 2 ** (31 - bit);
+    split(
+      keyed.filter((k) => (k.bits & mask) === 0),
+      bit + 1,
+    );
+    split(
+      keyed.filter((k) => (k.bits & mask) !== 0),
+      bit + 1,
+    );
+  };
+  split(
+    slugs.map((slug) => ({ slug, bits: keyBits(slug) })),
+    0,
+  );
+  return groups.map((group, i) => ({ path: searchBundlePath(i + 1), slugs: group }));
 }
 
 /**

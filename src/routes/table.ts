@@ -48,6 +48,12 @@ export type Route<First extends string, Later extends string | undefined, View> 
    * uses their hashes instead, as its props would need their markdown rendered.
    */
   digest(archive: Archive, key: PageKey): string;
+  /**
+   * For the pages search indexes, what the index reads of one (its `data-pagefind-body` element),
+   * as a digest: a page can change without its indexed part changing (its related threads, the
+   * header), and then its search bundle need not be indexed again.
+   */
+  search?: (archive: Archive, key: PageKey) => string;
 };
 
 /** A route, its page names kept as literal types so that each page file gets its own view's type. */
@@ -148,6 +154,9 @@ export const ROUTES = {
     path: (key) => threadPath(key.slug),
     props: (archive, key) => threadView(archive, key.slug),
     digest: (archive, key) => [archive.hash(key.slug), archive.thread(key.slug).related],
+    // The article is made from the thread alone (doctor and topic links included); the related
+    // threads and the header are outside it.
+    search: (archive, key) => archive.hash(key.slug),
   }),
   directory: route({
     first: '/doctors',
@@ -246,6 +255,8 @@ export type PageDigest = {
   digest: string;
   /** Listed by getStaticPaths (a slug, or a page after the first); the others Next renders every build. */
   listed: boolean;
+  /** For a page search indexes, the digest of what the index reads of it (`Route.search`). */
+  search?: string;
 };
 
 /**
@@ -260,6 +271,7 @@ export function pageDigests(archive: Archive): PageDigest[] {
       path: r.path(key),
       digest: sha256(`${site}\n${r.digest(archive, key)}`),
       listed: key.slug !== '' || key.n > 1,
+      ...(r.search ? { search: r.search(archive, key) } : {}),
     })),
   );
 }
