@@ -19,7 +19,7 @@ describe('.github/workflows/pages.yml', () => {
   const cache = steps[at((s) => s.uses?.startsWith('actions/cache@') === true)];
 
   it('restores out/ and the build cache after npm ci and before the build, and saves them after it', () => {
-    expect(cache?.with?.path?.trim().split('\n')).toEqual(['out', '.next/cache']);
+    expect(cache?.with?.path?.trim().split('\n')).toEqual(['out', '.next/cache/qa-build']);
     const restore = at((s) => s === cache);
     expect(restore).toBeGreaterThan(at((s) => s.run === 'npm ci --no-audit --no-fund'));
     expect(restore).toBeLessThan(at((s) => s.run === 'npm run build'));
