@@ -10,7 +10,7 @@ import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSy
 import os from 'node:os';
 import path from 'node:path';
 import { parseScrape } from '../src/scrapes/scrape';
-import { measure, writeReport } from './measure';
+import { measure, reportStamp, writeReport } from './measure';
 import type { RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -86,9 +86,8 @@ async function main(): Promise<void> {
   const fromJson = await runImport([jsonl], jsonContent);
   if (fromJson.status !== 0) throw new Error(`JSON Lines import failed:\n${fromJson.output.slice(-2000)}`);
 
-  const load = os.loadavg()[0]?.toFixed(2) ?? '?';
   const report = [
-    `- date: ${new Date().toISOString().replace(/\.\d+Z$/u, 'Z')}; ${os.cpus().length} cores; load average (1 min) at the end ${load}`,
+    reportStamp(),
     '',
     '| run | wall time | peak memory | result |',
     '| --- | --- | --- | --- |',

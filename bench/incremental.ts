@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { syntheticThread, writeThreads } from './generate';
-import { measure, writeReport } from './measure';
+import { measure, reportStamp, writeReport } from './measure';
 import type { RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -144,9 +144,8 @@ async function main(): Promise<void> {
     rows.push(...r.rows);
     verdicts.push(...r.verdicts);
   }
-  const load = os.loadavg()[0]?.toFixed(2) ?? '?';
   const report = [
-    `- date: ${new Date().toISOString().replace(/\.\d+Z$/u, 'Z')}; ${os.cpus().length} cores; load average (1 min) at the end ${load}`,
+    reportStamp(),
     '',
     '| threads | build | change | wall time | of clean | peak memory | the build says |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { listFiles } from '../src/export/files';
@@ -161,4 +162,14 @@ export function writeReport(doc: string, name: string, script: string, title: st
   const [before, rest] = text.split(start);
   const after = rest?.split(end)[1] ?? '\n';
   writeFileSync(doc, `${before ?? ''}${start}\n${report}\n${end}${after}`);
+}
+
+/**
+ * The first line of a report: when, on what (cores and their model: a guest can move to another
+ * host between runs), and how busy the machine was at the end.
+ */
+export function reportStamp(): string {
+  const cpu = os.cpus();
+  const load = os.loadavg()[0]?.toFixed(2) ?? '?';
+  return `- date: ${new Date().toISOString().replace(/\.\d+Z$/u, 'Z')}; ${cpu.length} cores (${cpu[0]?.model ?? 'unknown'}); load average (1 min) at the end ${load}`;
 }

@@ -51,7 +51,7 @@ describe('search index', () => {
     expect(readdirSync(path.join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
   });
 
-  it('puts each thread in the bundle its slug hashes to, and indexes a bundle on its own from links to its pages', async () => {
+  it('keeps threads that fit in one bundle together, and indexes a bundle of some threads on its own, from links to its pages', async () => {
     const slugs = ['apple', 'banana', 'cherry', 'date', 'elder'];
     dir = site(Object.fromEntries(slugs.map((s) => [s, true])));
     expect(searchLayout(slugs, 5)).toEqual([{ path: '/pagefind/', slugs }]);
