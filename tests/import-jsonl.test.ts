@@ -7,31 +7,17 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseThreadFile } from '../src/content/load';
 import { importLineJsonSchema } from '../src/scrapes/jsonl';
-import { runImport } from '../src/importer/run';
-import type { ImportOptions } from '../src/importer/run';
 import { renderMarkdown } from '../src/views/markdown';
+import { importNow, summary } from './helpers/import';
 
 const ROOT = path.resolve(__dirname, '..');
 const SCHEMA_FILE = path.join(ROOT, 'docs', 'import-line.schema.json');
-const summary = (n: number, u: number, c: number, k: number) =>
-  `${n} new, ${u} updated, ${c} unchanged, ${k} kept (edited here), 0 refused`;
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'qa-jsonl-'));
-
-async function importNow(inputs: string[], outDir: string, options: Partial<ImportOptions> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImport(
-    { inputs, outDir, ...options },
-    { stdin: () => Readable.from([Buffer.from(stdin)]), out: (l) => out.push(l), err: (l) => err.push(l) },
-  );
-  return { code, out, err };
-}
 
 /** A thread as a scraper would write it, with `more` merged in. */
 const line = (title: string, more: Record<string, unknown> = {}) =>
@@ -188,5 +174,16 @@ describe('a folder of scrapes', () => {
     );
     expect(run.err).toHaveLength(2); // and b.txt's unknown specialty
     expect(readdirSync(content)).toHaveLength(3);
+  });
+
+  it('says so in one line, and writes nothing, when --out names a file', async () => {
+    const dir = tempDir();
+    const notFolder = path.join(dir, 'content.md');
+    writeFileSync(notFolder, 'a file\n');
+    writeFileSync(path.join(dir, 'a.jsonl'), `${line('How much Botox?')}\n`);
+    const run = await importNow([path.join(dir, 'a.jsonl')], notFolder);
+    expect(run).toEqual({ code: 1, out: [], err: [`--out ${notFolder}: not a folder; give the content folder`] });
+    expect(readFileSync(notFolder, 'utf8')).toBe('a file\n');
+    expect(readdirSync(dir).sort()).toEqual(['a.jsonl', 'content.md']);
   });
 });

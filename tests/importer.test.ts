@@ -2,14 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseThreadFile } from '../src/content/load';
 import { renderMarkdown } from '../src/views/markdown';
 import type { Thread } from '../src/content/schema';
-import { runImport } from '../src/importer/run';
 import { parseScrape, slugify } from '../src/scrapes/scrape';
+import { importNow as importWith } from './helpers/import';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_52f1e9b741cd2cdd.txt');
@@ -38,15 +37,14 @@ function scrape(name: string) {
   return result;
 }
 
-/** Runs the import in-process; returns the exit code, stdout and stderr lines. */
-async function importNow(inputs: string[], outDir: string, force = false, stdin = '', topics?: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImport(
-    { inputs, outDir, prefer: force ? 'scrape' : undefined, ...(topics === undefined ? {} : { topics }) },
-    { stdin: () => Readable.from([Buffer.from(stdin)]), out: (l) => out.push(l), err: (l) => err.push(l) },
+/** Runs the import in-process, `force` as --scrape-wins; returns the exit code, stdout and stderr lines. */
+function importNow(inputs: string[], outDir: string, force = false, stdin = '', topics?: string[]) {
+  return importWith(
+    inputs,
+    outDir,
+    { prefer: force ? 'scrape' : undefined, ...(topics === undefined ? {} : { topics }) },
+    stdin,
   );
-  return { code, out, err };
 }
 
 /** Runs the real command line (`npm run import` runs this same file with tsx). */

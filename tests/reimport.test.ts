@@ -11,15 +11,13 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseThreadFile } from '../src/content/load';
 import { runImport } from '../src/importer/run';
-import type { ImportOptions } from '../src/importer/run';
+import { importNow, summary } from './helpers/import';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEED = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed', '000_52f1e9b741cd2cdd.txt'), 'utf8');
 const SLUG = 'face-semi-paralyzed-after-botox-to-masseter-muscles';
 const T = "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}";
 const RECORD = '\n# What npm run import last wrote here';
-const summary = (n: number, u: number, c: number, k: number) =>
-  `${n} new, ${u} updated, ${c} unchanged, ${k} kept (edited here), 0 refused`;
 
 /** A fresh folder with a scrape of the seed, changed by `edit`, and a content folder in it. */
 function setup() {
@@ -32,17 +30,6 @@ function setup() {
     return at;
   };
   return { dir, content, file, scrape };
-}
-
-/** Runs an import in-process; returns its exit code and output lines. */
-async function importNow(inputs: string[], outDir: string, options: Partial<ImportOptions> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImport(
-    { inputs, outDir, ...options },
-    { stdin: () => Readable.from([Buffer.from(stdin)]), out: (l) => out.push(l), err: (l) => err.push(l) },
-  );
-  return { code, out, err };
 }
 
 /** The source's changes: Brent Moelleken's reviews, answer 4's last sentence, and a new ninth answer. */

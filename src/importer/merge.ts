@@ -126,13 +126,12 @@ function answerChange(path: string, n: number, before: Answer | undefined, after
   }
 }
 
-/** The answer fields of `here` merged with `scrape`'s, field by field against `base`. */
+/** The answer fields of `here` (the file's answer at `index`) merged with `scrape`'s, field by field against `base`. */
 function mergeAnswer(
   base: AnswerDigests | undefined,
   here: Answer,
   scrape: Answer,
   index: number,
-  n: number,
   prefer: Prefer | undefined,
   out: { changes: string[]; conflicts: string[] },
 ): Answer {
@@ -145,7 +144,7 @@ function mergeAnswer(
     setPath(fields, f.path, chosen.value);
   });
   const merged = answerOf(fields);
-  for (const path of changed) out.changes.push(answerChange(path, n, here, merged));
+  for (const path of changed) out.changes.push(answerChange(path, index + 1, here, merged));
   return merged;
 }
 
@@ -176,7 +175,7 @@ export function mergeThread(
 
   const { topics: mergedTopics, added } = addTopics(here.topics, [...(scrape.topics ?? []), ...topics]);
   if (added.length > 0) out.changes.push(`+${added.length === 1 ? 'topic' : 'topics'} ${added.join(', ')}`);
-  if (!base && out.conflicts.length === 0 && here.imported === undefined) out.changes.push('import record added');
+  if (here.imported === undefined && out.conflicts.length === 0) out.changes.push('import record added');
 
   const record: ImportRecord = recordOf(scrapeDigests);
   const thread = {
@@ -219,28 +218,26 @@ type MergedAnswers = { list: Answer[]; origin: (number | null)[] };
 const HEADLINE_AT = ANSWER_FIELDS.findIndex((f) => f.path === 'headline');
 const BODY_AT = ANSWER_FIELDS.findIndex((f) => f.path === 'body');
 
+/** Whether two answers have the same headline or the same text. */
+const sameText = (x: AnswerDigests, y: AnswerDigests) =>
+  x.fields[HEADLINE_AT] === y.fields[HEADLINE_AT] || x.fields[BODY_AT] === y.fields[BODY_AT];
+
 /**
- * Pairs the items of `a` with those of `b`: first by equal keys, then, in order, those left whose
- * headline or text is the same (`same`). Returns, for each item of `a`, the index of its pair in
- * `b`, or undefined.
+ * Pairs the answers of `a` with those of `b`: first by who wrote them (equal keys), then, in order,
+ * those left whose headline or text is the same. Returns, for each answer of `a`, the index of its
+ * pair in `b`, or undefined.
  */
-function pair<A, B>(
-  a: readonly A[],
-  b: readonly B[],
-  keyA: (x: A) => string,
-  keyB: (y: B) => string,
-  same: (x: A, y: B) => boolean,
-): (number | undefined)[] {
+function pair(a: readonly AnswerDigests[], b: readonly AnswerDigests[]): (number | undefined)[] {
   const used = new Set<number>();
   const pairs: (number | undefined)[] = a.map((x) => {
-    const at = b.findIndex((y, j) => !used.has(j) && keyB(y) === keyA(x));
+    const at = b.findIndex((y, j) => !used.has(j) && y.key === x.key);
     if (at === -1) return undefined;
     used.add(at);
     return at;
   });
   a.forEach((x, i) => {
     if (pairs[i] !== undefined) return;
-    const at = b.findIndex((y, j) => !used.has(j) && same(x, y));
+    const at = b.findIndex((y, j) => !used.has(j) && sameText(x, y));
     if (at === -1) return;
     used.add(at);
     pairs[i] = at;
@@ -264,28 +261,14 @@ function mergeAnswers(
   const S = scrape.answers;
   const hereDigests = digestsOf(here).answers;
   const scraped = scrapeDigests.answers;
-  const sameText = (x: AnswerDigests, y: AnswerDigests) =>
-    x.fields[HEADLINE_AT] === y.fields[HEADLINE_AT] || x.fields[BODY_AT] === y.fields[BODY_AT];
   // For each file answer, its scrape answer (index in S) and its base (record entry), if any.
   let toScrape: (number | undefined)[];
   let toBase: (AnswerDigests | undefined)[];
   /** Scrape answers the keeper deleted from the file: their base, by index in S. */
   const deleted = new Map<number, AnswerDigests>();
   if (base) {
-    const hereToBase = pair(
-      hereDigests,
-      base.answers,
-      (x) => x.key,
-      (y) => y.key,
-      sameText,
-    );
-    const scrapeToBase = pair(
-      scraped,
-      base.answers,
-      (x) => x.key,
-      (y) => y.key,
-      sameText,
-    );
+    const hereToBase = pair(hereDigests, base.answers);
+    const scrapeToBase = pair(scraped, base.answers);
     const baseToScrape = new Map<number, number>();
     scrapeToBase.forEach((b, j) => {
       if (b !== undefined) baseToScrape.set(b, j);
@@ -298,13 +281,7 @@ function mergeAnswers(
     });
     // An answer the file has, paired with no record entry, is the keeper's own: it never takes a scrape answer.
   } else {
-    toScrape = pair(
-      hereDigests,
-      scraped,
-      (x) => x.key,
-      (y) => y.key,
-      sameText,
-    );
+    toScrape = pair(hereDigests, scraped);
     toBase = H.map(() => undefined);
   }
   const takenFromScrape = new Set(toScrape.filter((j): j is number => j !== undefined));
@@ -319,7 +296,7 @@ function mergeAnswers(
     const b = toBase[i];
     if (j !== undefined) {
       position.set(j, list.length);
-      list.push(mergeAnswer(b, answer, S[j] as Answer, i, i + 1, prefer, out));
+      list.push(mergeAnswer(b, answer, S[j] as Answer, i, prefer, out));
       origin.push(i);
       return;
     }
@@ -327,7 +304,7 @@ function mergeAnswers(
     // a record, an answer the scrape lacks may be the keeper's or gone from the source: ask. An answer
     // the record never had is the keeper's own, and stays.
     const untouched = b !== undefined && ANSWER_FIELDS.every((f, k) => digest(f.read(answer)) === b.fields[k]);
-    const ask = (base !== undefined && b !== undefined && !untouched) || base === undefined;
+    const ask = base === undefined || (b !== undefined && !untouched);
     if (ask) out.conflicts.push(`answers[${i}]`);
     if (untouched || (ask && (prefer === 'scrape' || prefer === 'force'))) {
       removed.push(who(answer));

@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Answer, Thread } from '../content/schema';
+import { RECORD_COMMENT } from './record';
 
 /** One replacement of the text from `start` to `end`. */
 type Edit = { start: number; end: number; text: string };
@@ -26,8 +27,12 @@ export function styleNode(key: string, node: unknown): void {
 /** `text`'s lines after the first, indented by `col` more (blank lines stay blank). */
 const indent = (text: string, col: number) => text.replace(/\n(?=[^\n])/gu, `\n${' '.repeat(col)}`);
 
-/** `key: value` as the importer writes it, for a key at column `col`; ends with a line break. */
-function pairText(key: string, value: unknown, col: number): string {
+/**
+ * `key: value` as the importer writes it, for a key at column `col`; ends with a line break. Topics
+ * take one line whatever their length (the writer would break a long flow list over many lines),
+ * each name plain when it reads back as the same text, otherwise in quotes.
+ */
+export function pairText(key: string, value: unknown, col: number): string {
   const doc = new Document({ [key]: value }, { version: '1.2' });
   const root = doc.contents;
   if (isMap(root)) for (const pair of root.items) styleNode(key, pair.value);
@@ -242,7 +247,7 @@ export function patchFrontMatter(
   if (record && !recordAt) return undefined;
   if (recordAt) {
     const start = patch.lineStart(recordAt[0]);
-    const comment = front.lastIndexOf('\n# What npm run import last wrote here', start - 1);
+    const comment = front.lastIndexOf(`\n${RECORD_COMMENT.split('\n')[0] ?? ''}`, start - 1);
     patch.edit(
       comment !== -1 && !/\n[^#\n]/u.test(front.slice(comment + 1, start)) ? comment + 1 : start,
       recordAt[1],

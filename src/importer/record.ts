@@ -9,6 +9,15 @@ import { createHash } from 'node:crypto';
 import type { Answer, ImportRecord, Thread } from '../content/schema';
 import { doctorSlug, slugWords } from '../content/slugs';
 
+/**
+ * The lines above the import record: what it is, and that it is not for editing. An update removes
+ * them with the old record (patch.ts) before the new one is written below them (write.ts).
+ */
+export const RECORD_COMMENT = [
+  '# What npm run import last wrote here, field by field, so that a re-import keeps your edits',
+  '# (docs/importing.md, "Updating threads"). Leave it as it is.',
+].join('\n');
+
 /** A field of a thread or of an answer: its path in content-file terms, and how to read it. */
 type Field<T> = { path: string; read: (x: T) => unknown };
 

@@ -50,6 +50,8 @@ const PROGRESS_FROM = 10;
 const PROGRESS_EVERY = 1000;
 /** The hidden folders a run stages its files in, inside the content folder. */
 const STAGING = /^\.import-(\d+)$/u;
+/** A JSON Lines file, by its name. */
+const JSONL = /\.jsonl$/iu;
 
 export type ImportOptions = {
   /** Scrape files, folders of them, and `-` for standard input. */
@@ -199,9 +201,6 @@ function sources(
   return out;
 }
 
-/** A JSON Lines file, by its name. */
-const JSONL = /\.jsonl$/iu;
-
 /** Every bytes of a stream. */
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -212,20 +211,24 @@ async function readAll(stream: Readable): Promise<Buffer> {
 /** The scrapes of one source, one at a time. */
 async function* scrapesOf(source: Source, io: ImportIo): AsyncGenerator<Scrape> {
   const from = source.path === STDIN ? 'standard input' : path.basename(source.path);
+  /** A scrape of this source that cannot be imported: the whole source (`where` its name) or one line of it. */
+  const refused = (problems: string[], where = source.shown): Scrape => ({
+    where,
+    from,
+    header: '',
+    warnings: [],
+    ok: false,
+    problems,
+  });
+  const cannotRead = (error: unknown) =>
+    refused([`: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
   if (source.format === 'jsonl') {
     let lines: AsyncGenerator<{ line: number; text: string }>;
     try {
       if (source.path !== STDIN) accessSync(source.path, constants.R_OK);
       lines = source.path === STDIN ? jsonLines(io.stdin()) : jsonLinesOf(source.path);
     } catch (error) {
-      yield {
-        where: source.shown,
-        from,
-        header: '',
-        warnings: [],
-        ok: false,
-        problems: [`: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`],
-      };
+      yield cannotRead(error);
       return;
     }
     for await (const { line, text } of lines) {
@@ -241,7 +244,7 @@ async function* scrapesOf(source: Source, io: ImportIo): AsyncGenerator<Scrape> 
             thread: read.thread,
             titleLine: undefined,
           }
-        : { where, from, header: '', warnings: [], ok: false, problems: read.problems };
+        : refused(read.problems, where);
     }
     return;
   }
@@ -249,38 +252,17 @@ async function* scrapesOf(source: Source, io: ImportIo): AsyncGenerator<Scrape> 
   try {
     bytes = source.path === STDIN ? await readAll(io.stdin()) : readFileSync(source.path);
   } catch (error) {
-    yield {
-      where: source.shown,
-      from,
-      header: '',
-      warnings: [],
-      ok: false,
-      problems: [`: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`],
-    };
+    yield cannotRead(error);
     return;
   }
   const decoded = decodeContent(bytes);
   if (!decoded.ok) {
-    yield {
-      where: source.shown,
-      from,
-      header: '',
-      warnings: [],
-      ok: false,
-      problems: [`:${decoded.problem.line}: ${decoded.problem.message}`],
-    };
+    yield refused([`:${decoded.problem.line}: ${decoded.problem.message}`]);
     return;
   }
   const scraped = parseScrape(decoded.text);
   if (!scraped.ok) {
-    yield {
-      where: source.shown,
-      from,
-      header: '',
-      warnings: [],
-      ok: false,
-      problems: [`:${scraped.error.line}: ${scraped.error.message}`],
-    };
+    yield refused([`:${scraped.error.line}: ${scraped.error.message}`]);
     return;
   }
   yield {
@@ -326,12 +308,13 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
   const all = sources(inputs, stdinFormat, io, fail);
   if (all.length >= PROGRESS_FROM) io.err(`importing ${all.length.toLocaleString('en-US')} scrapes into ${outDir}`);
 
-  removeStaleStaging(outDir);
-  const existing = new Set(existsSync(outDir) ? readdirSync(outDir) : []);
+  // Before anything reads it as a folder, which would throw ENOTDIR instead of saying so.
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     io.err(`--out ${outDir}: not a folder; give the content folder`);
     return 1;
   }
+  removeStaleStaging(outDir);
+  const existing = new Set(existsSync(outDir) ? readdirSync(outDir) : []);
   /** The first folder this run makes for the content folder, removed again when the run writes nothing. */
   let made: string | undefined;
   const staging = path.join(outDir, `.import-${process.pid}`);
@@ -471,10 +454,11 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
       }
     }
     if (failed > 0) {
+      const of = Math.max(scrapes, failed);
       io.err(
         scrapes === 0
           ? 'no scrape imported; no file written'
-          : `${failed} of ${Math.max(scrapes, failed)} ${Math.max(scrapes, failed) === 1 ? 'scrape' : 'scrapes'} failed; no file written`,
+          : `${failed} of ${of} ${of === 1 ? 'scrape' : 'scrapes'} failed; no file written`,
       );
       return 1;
     }

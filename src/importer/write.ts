@@ -1,17 +1,17 @@
 /**
- * Thread data to a content file, checked by the content loader before anything is written, and
- * written atomically: a reader (or a crash) never sees half a file. A new file is written whole; an
+ * Thread data to a content file, checked by the content loader before anything is written (run.ts
+ * then writes each file in one step: a reader, or a crash, never sees half a file). A new file is written whole; an
  * update edits the file's front matter in place, so that the keeper's comments and the layout of
  * every field the update leaves alone stay as they were.
  */
-import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { formatProblem } from '../content/errors';
 import { parseThreadFile } from '../content/load';
 import type { ImportRecord, Thread } from '../content/schema';
-import { patchFrontMatter, styleNode } from './patch';
+import { pairText, patchFrontMatter, styleNode } from './patch';
+import { RECORD_COMMENT } from './record';
 
 /** The comment at the top of a file a text scrape became. */
 export function scrapeHeader(from: string, site: string): string {
@@ -27,36 +27,21 @@ export function jsonlHeader(from: string, line: number): string {
   return ` Imported by \`npm run import\` from ${from}, line ${line}.`;
 }
 
-/** The line above the import record: what it is, and that it is not for editing. */
-const RECORD_COMMENT = [
-  '# What npm run import last wrote here, field by field, so that a re-import keeps your edits',
-  '# (docs/importing.md, "Updating threads"). Leave it as it is.',
-].join('\n');
-
-/**
- * `topics: [Botox, "Botox, Dysport"]\n`: one line whatever its length (the writer would break a
- * long flow list over many lines), each name quoted as the YAML writer quotes an item of a flow
- * list: plain when it reads back as the same text, otherwise in quotes.
- */
-function topicsLine(topics: readonly string[]): string {
-  const doc = new Document({ topics }, { version: '1.2' });
-  const seq = doc.get('topics', true);
-  if (isSeq(seq)) seq.flow = true;
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-
 /** The import record as the last lines of the front matter, each digest line whole. */
 function recordLines(record: ImportRecord): string {
   const doc = new Document({ imported: record }, { version: '1.2' });
   return `\n${RECORD_COMMENT}\n${doc.toString({ lineWidth: 0 })}`;
 }
 
-/** Front matter YAML with the topics line after the title (title lines that wrap are indented). */
+/**
+ * Front matter YAML with the topics line after the title (title lines that wrap are indented):
+ * `topics: [Botox, "Botox, Dysport"]`, one line whatever its length, as an update writes it (patch.ts).
+ */
 function withTopics(yaml: string, topics: readonly string[] | undefined): string {
   if (topics === undefined || topics.length === 0) return yaml;
   const at = yaml.search(/^(?:question|source|answers|disclaimer|imported):/mu);
   if (at === -1) throw new Error('front matter has a source');
-  return `${yaml.slice(0, at)}${topicsLine(topics)}${yaml.slice(at)}`;
+  return `${yaml.slice(0, at)}${pairText('topics', topics, 0)}${yaml.slice(at)}`;
 }
 
 /**
@@ -165,20 +150,4 @@ export function checkFileText(file: string, text: string, thread: Thread): Check
 /** Where a content file of `dir` for a thread with this slug is. */
 export function contentFile(dir: string, slug: string): string {
   return path.join(dir, `${slug}.md`);
-}
-
-/**
- * Writes a file through a hidden temporary file in the same folder (the loader skips hidden
- * files), then renames it into place; a new file (`replace` false) is linked instead, which fails
- * rather than replace a file that appeared meanwhile.
- */
-export function writeAtomically(file: string, text: string, replace: boolean): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    if (replace) renameSync(temp, file);
-    else linkSync(temp, file);
-  } finally {
-    rmSync(temp, { force: true });
-  }
 }
