@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { writeThreads } from './generate';
 import { listFiles } from '../src/export/files';
 import { writeArchive } from '../tests/helpers/archive';
+import { folderDifferences } from '../tests/helpers/build';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -89,21 +90,6 @@ function build(root: string, content: string, to: string): void {
   );
 }
 
-/** The differences between two folders: files only in one, files whose bytes differ. */
-function differences(before: string, after: string): string[] {
-  const a = listFiles(before);
-  const b = listFiles(after);
-  const inB = new Set(b);
-  const inA = new Set(a);
-  return [
-    ...a.filter((f) => !inB.has(f)).map((f) => `only before: ${f}`),
-    ...b.filter((f) => !inA.has(f)).map((f) => `only after: ${f}`),
-    ...a
-      .filter((f) => inB.has(f) && !readFileSync(path.join(before, f)).equals(readFileSync(path.join(after, f))))
-      .map((f) => `differs: ${f}`),
-  ];
-}
-
 function main(): number {
   const { positionals, values } = parseArgs({
     args: process.argv.slice(2),
@@ -128,7 +114,7 @@ function main(): number {
     else run('npm', ['ci', '--no-audit', '--no-fund'], tree);
     build(tree, content, path.join(work, 'before'));
     build(ROOT, content, path.join(work, 'after'));
-    const found = differences(path.join(work, 'before'), path.join(work, 'after'));
+    const found = folderDifferences(path.join(work, 'before'), path.join(work, 'after'), ['before', 'after']);
     const files = listFiles(path.join(work, 'after')).length;
     if (found.length === 0) {
       console.log(`compare: ${files} files of out/, every one the same byte for byte as ${ref} builds`);

@@ -10,7 +10,7 @@ import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSy
 import os from 'node:os';
 import path from 'node:path';
 import { parseScrape } from '../src/scrapes/scrape';
-import { measure, reportStamp, writeReport } from './measure';
+import { mb, measure, reportStamp, seconds, writeReport } from './measure';
 import type { RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -56,8 +56,6 @@ const runImport = (inputs: string[], out: string): Promise<RunResult> =>
     50,
   );
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
 const lastLine = (r: RunResult) => r.output.trimEnd().split('\n').at(-1) ?? '';
 
 /** The modification times of every file of a folder, to show a run wrote nothing. */

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { syntheticThread, writeThreads } from './generate';
-import { measure, reportStamp, writeReport } from './measure';
+import { mb, measure, reportStamp, seconds, writeReport } from './measure';
 import type { RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -92,8 +92,6 @@ const build = (dir: string, extra: string[]): Promise<RunResult> =>
     env: { ...process.env, CONTENT_DIR: dir, NEXT_TELEMETRY_DISABLED: '1' },
   });
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
 const percent = (part: number, whole: number) => `${Math.round((100 * part) / whole)} %`;
 /** The build's last line: what it rebuilt, and each step's time. */
 const buildLine = (r: RunResult) =>

@@ -173,3 +173,9 @@ export function reportStamp(): string {
   const load = os.loadavg()[0]?.toFixed(2) ?? '?';
   return `- date: ${new Date().toISOString().replace(/\.\d+Z$/u, 'Z')}; ${cpu.length} cores (${cpu[0]?.model ?? 'unknown'}); load average (1 min) at the end ${load}`;
 }
+
+/** A wall time as reports show it: `12.3 s`. */
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Memory or bytes as reports show them: `1,234 MB`. */
+export const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;

@@ -33,6 +33,11 @@ export type Settings = {
   buildCache: string;
   /** Set by `npm run build` for its steps (BUILD_INCREMENTAL): this build reuses the last one's pages. */
   incremental: boolean;
+  /**
+   * Set by `npm run build` for its steps (BUILD_KEY): the key of the code and settings, taken when
+   * the build started, which the state it leaves records (src/export/incremental.ts, `buildKey`).
+   */
+  buildKey: string | undefined;
   /** INIT_CWD, set by npm: where `npm run` was typed, against which folders given on the command line resolve. */
   callerDir: string | undefined;
 };
@@ -233,6 +238,7 @@ export function readSettings(env: Env): SettingsReading {
       callerDir: env.INIT_CWD,
       buildCache: env.BUILD_CACHE === undefined || env.BUILD_CACHE === '' ? '.next/cache/qa-build' : env.BUILD_CACHE,
       incremental: env.BUILD_INCREMENTAL === '1',
+      buildKey: env.BUILD_KEY === '' ? undefined : env.BUILD_KEY,
     },
     errors,
     warnings,

@@ -12,6 +12,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -23,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng, syntheticThread, writeThreads } from '../bench/generate';
 import { searchLayout } from '../src/export/search-index';
 import { keyBits } from '../src/shard';
-import { OUT, ROOT, listFiles, runBuild } from './helpers/build';
+import { OUT, ROOT, folderDifferences, listFiles, runBuild } from './helpers/build';
 
 const THREADS = 300;
 let work = '';
@@ -49,14 +50,11 @@ function compareWithClean(): { line: string; output: string; differences: string
   cpSync(OUT, built, { recursive: true });
   const clean = runBuild(cleanEnv, ['--full']);
   if (clean.status !== 0) throw new Error(`clean build failed:\n${clean.output}`);
-  const a = listFiles(built);
-  const b = listFiles(OUT);
-  const differences = [
-    ...a.filter((f) => !b.includes(f)).map((f) => `only in the incremental build: ${f}`),
-    ...b.filter((f) => !a.includes(f)).map((f) => `only in the clean build: ${f}`),
-    ...a.filter((f) => b.includes(f) && !readFileSync(path.join(built, f)).equals(readFileSync(path.join(OUT, f)))),
-  ];
-  // The clean build wrote out/ anew, the same bytes: the next incremental build reuses it as its own.
+  const differences = folderDifferences(built, OUT, ['in the incremental build', 'in the clean build']);
+  // The next incremental build starts from this one's site, so that the builds of a test build on
+  // each other as a keeper's do (its state describes this out/, not the clean build's).
+  rmSync(OUT, { recursive: true, force: true });
+  renameSync(built, OUT);
   return { line, output: incremental.stdout, differences };
 }
 
@@ -179,6 +177,7 @@ describe('an incremental build writes the same bytes as a clean build', { timeou
 
   it('after a doctor renamed everywhere, and another given a new specialty', () => {
     const named = files().flatMap((f) => [...read(f).matchAll(/^ {6}name: "([^"]+)"$/gmu)].map((m) => m[1] ?? ''));
+    expect(named.length).toBeGreaterThan(0);
     const doctor = pick(named);
     for (const f of files()) {
       if (read(f).includes(`name: ${JSON.stringify(doctor)}`))
@@ -186,6 +185,9 @@ describe('an incremental build writes the same bytes as a clean build', { timeou
     }
     const f = pick(files());
     write(f, read(f).replace(/^ {6}specialty: "[^"]+"$/mu, '      specialty: "Zygomatic Surgeon"'));
+    // Both changes were made: the test is not comparing two builds of the same content.
+    expect(files().filter((g) => read(g).includes('name: "Renamed Doctor"')).length).toBeGreaterThan(0);
+    expect(read(f)).toContain('specialty: "Zygomatic Surgeon"');
     expect(compareWithClean().differences).toEqual([]);
   });
 
@@ -210,13 +212,33 @@ describe('an incremental build writes the same bytes as a clean build', { timeou
     expect(runBuild(env, ['--full']).stdout).toMatch(
       /^build: built [\d,]+ of [\d,]+ pages, \d+ of \d+ search bundles \(asked with --full\)/mu,
     );
+    // Every setting that changes a file of out/, the sitemaps' size too: none may pass for unchanged.
+    expect(runBuild({ ...env, SITEMAP_MAX_URLS: '500' }).stdout).toContain('(the code or the settings changed)');
     expect(runBuild({ ...env, SITE_NAME: 'Another name' }).stdout).toContain('(the code or the settings changed)');
     writeFileSync(path.join(OUT, 'CNAME'), 'archive.example.org\n');
     expect(runBuild({ ...env, SITE_NAME: 'Another name' }).stdout).toContain('(out/ changed since the last build)');
   });
+
+  // The last site is moved aside and back by renames, which cross no disk: such a build is a full
+  // one each time, and succeeds. /dev/shm is a memory disk where Linux has one.
+  const otherDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(ROOT).dev;
+  it.runIf(otherDisk)('is a full build, and succeeds, with its build cache on another disk than out/', () => {
+    const cache = mkdtempSync('/dev/shm/qa-build-cache-');
+    try {
+      const other = { ...env, BUILD_CACHE: cache };
+      expect(lastLine(runBuild(other))).toContain('(no earlier build to reuse)');
+      expect(lastLine(runBuild(other))).toContain('(the build cache (BUILD_CACHE) is on another disk than out/)');
+      expect(existsSync(path.join(cache, 'state.json'))).toBe(true);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a build killed at any step leaves the next build correct', { timeout: 300_000 }, () => {
+  // The builds killed are incremental ones: the last build was made with these settings.
+  beforeAll(() => lastLine(runBuild(env)), 300_000);
+
   /** Starts `npm run build`'s process group and kills it all when its output shows `when`. */
   async function killedBuild(when: RegExp): Promise<string> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build.ts'], {
@@ -253,7 +275,11 @@ describe('a build killed at any step leaves the next build correct', { timeout: 
     write(f, read(f).replace(/(\n {4}body: \|\n {6})/u, '$1Edited before a killed build. '));
     const output = await killedBuild(when);
     expect(output).not.toMatch(/^build: /mu);
+    // It was reusing the last build (whose state it had moved aside), and left no state of its own.
+    expect(existsSync(path.join(env.BUILD_CACHE ?? '', 'previous-state.json'))).toBe(true);
     expect(existsSync(path.join(env.BUILD_CACHE ?? '', 'state.json'))).toBe(false);
-    expect(compareWithClean().differences).toEqual([]);
+    const { line, differences } = compareWithClean();
+    expect(differences).toEqual([]);
+    expect(line).toContain('(no earlier build to reuse)');
   });
 });

@@ -18,16 +18,17 @@ const at = (match: (s: Step) => boolean) => steps.findIndex(match);
 describe('.github/workflows/pages.yml', () => {
   const cache = steps[at((s) => s.uses?.startsWith('actions/cache@') === true)];
 
-  it('restores out/ and the build cache after npm ci and before the build, and saves them after it', () => {
+  it('restores out/ and the build cache after npm ci and the Pages settings it is keyed by, and before the build', () => {
     expect(cache?.with?.path?.trim().split('\n')).toEqual(['out', '.next/cache/qa-build']);
     const restore = at((s) => s === cache);
     expect(restore).toBeGreaterThan(at((s) => s.run === 'npm ci --no-audit --no-fund'));
+    expect(restore).toBeGreaterThan(at((s) => s.id === 'pages'));
     expect(restore).toBeLessThan(at((s) => s.run === 'npm run build'));
   });
 
   it('keys the cache by the code, the lock file and the settings, one entry a commit, restoring the newest of the same code', () => {
     const key = cache?.with?.key ?? '';
-    for (const part of ['package-lock.json', 'package.json', 'next.config.mjs', 'src/**', 'public/**'])
+    for (const part of ['package-lock.json', 'package.json', 'next.config.mjs', 'tsconfig.json', 'src/**', 'public/**'])
       expect(key).toContain(`'${part}'`);
     expect(key).toContain('${{ steps.pages.outputs.base_url }}');
     expect(key.endsWith('-${{ github.sha }}')).toBe(true);

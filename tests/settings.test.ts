@@ -28,6 +28,7 @@ describe('reading the settings', () => {
         callerDir: undefined,
         buildCache: '.next/cache/qa-build',
         incremental: false,
+        buildKey: undefined,
       },
       errors: [],
       warnings: [],
@@ -43,6 +44,8 @@ describe('reading the settings', () => {
       BUILD_SHARD: '2/4',
       NODE_ENV: 'development',
       INIT_CWD: '/home/keeper',
+      BUILD_INCREMENTAL: '1',
+      BUILD_KEY: 'f00d',
     });
     expect(errors).toEqual([]);
     expect(settings).toMatchObject({
@@ -53,6 +56,8 @@ describe('reading the settings', () => {
       shard: { index: 2, count: 4 },
       live: true,
       callerDir: '/home/keeper',
+      incremental: true,
+      buildKey: 'f00d',
     });
     // The build's pages read its snapshot, never the folder live.
     expect(readSettings({ NODE_ENV: 'development', THREADS_SNAPSHOT: '.next/cache/snapshot' }).settings).toMatchObject({

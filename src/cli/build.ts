@@ -17,7 +17,7 @@
  * as it was. Shards and builds into another folder are full builds.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fromCaller, moveFolder, replaceable } from '../export/files';
 import { rendersNothing } from '../archive/snapshot';
@@ -92,7 +92,10 @@ async function main(): Promise<number> {
   // The content folder's stamp, taken before anything reads it (src/content/load.ts).
   const content = path.resolve(settings().contentDir);
   const stamp = existsSync(content) ? contentStamp(content, BigInt(Date.now()) * 1_000_000n) : undefined;
-  const start = startBuild(options, stamp);
+  // The code and settings as the build starts: a file saved during the build makes the next one full.
+  const key = buildKey(process.cwd());
+  env.BUILD_KEY = key;
+  const start = startBuild(options, stamp, key);
   if (start === 'up to date') {
     console.log(
       `build: nothing changed since the last build (content, code, settings and out/ as they were), so out/ stays as it is · ${seconds(performance.now() - started)}`,
@@ -155,22 +158,31 @@ const cache = () => cacheFiles(path.resolve(settings().buildCache));
  * nothing changed. Otherwise the last state stops being current before anything else happens: a
  * build killed from here on leaves none, and the next build is a full one.
  */
-function startBuild(options: Options, stamp: string | undefined): 'reuse' | 'up to date' | { full: string } {
+function startBuild(
+  options: Options,
+  stamp: string | undefined,
+  key: string,
+): 'reuse' | 'up to date' | { full: string } {
   const files = cache();
   rmSync(files.previousSite, { recursive: true, force: true });
   rmSync(files.previousState, { force: true });
   const state = readState(files.state);
+  const cacheDir = path.dirname(files.state);
+  mkdirSync(cacheDir, { recursive: true });
   const reason = options.full
     ? 'asked with --full'
     : options.shard || options.out !== undefined
       ? 'a shard, or a build into another folder'
       : !state
         ? 'no earlier build to reuse'
-        : state.key !== buildKey(process.cwd())
+        : state.key !== key
           ? 'the code or the settings changed'
           : !existsSync(OUT) || siteFingerprint(OUT).digest !== state.out
             ? 'out/ changed since the last build'
-            : undefined;
+            : // The last site is moved aside and its pages back, which only a rename on one disk does at once.
+              statSync(OUT).dev !== statSync(cacheDir).dev
+              ? 'the build cache (BUILD_CACHE) is on another disk than out/'
+              : undefined;
   if (reason !== undefined) {
     rmSync(files.state, { force: true });
     rmSync(files.related, { force: true });

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { getArchive } from '../archive/current';
 import { RELATED, rendersNothing } from '../archive/snapshot';
-import { folderUsage, listFiles } from '../export/files';
+import { folderUsage, listFiles, moveFolder } from '../export/files';
 import { hostFit } from '../export/hosts';
 import {
   codeDigest,
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     }
     return { counts, indexed };
   };
-  const [{ counts, indexed }] = await Promise.all([search(), writeSiteFiles(outDir)]);
+  const [{ counts, indexed }] = await Promise.all([search(), Promise.resolve().then(() => writeSiteFiles(outDir))]);
   writeBundleList(
     outDir,
     layout.map((b) => b.path),
@@ -148,10 +148,11 @@ async function main(): Promise<void> {
   if (snapshot) {
     if (existsSync(path.join(snapshot, RELATED))) {
       mkdirSync(path.dirname(cache.related), { recursive: true });
-      renameSync(path.join(snapshot, RELATED), cache.related);
+      moveFolder(path.join(snapshot, RELATED), cache.related); // the build cache may be on another disk
     }
     writeState(cache.state, {
-      key: buildKey(process.cwd()),
+      // The key taken when the build started: code changed since then must not pass for this build's.
+      key: settings().buildKey ?? buildKey(process.cwd()),
       pages: Object.fromEntries(pages.map((p) => [p.path, p.digest])),
       bundles: Object.fromEntries(layout.map((b, i) => [b.path, bundleDigests[i] ?? ''])),
       out,
@@ -165,8 +166,7 @@ async function main(): Promise<void> {
 }
 
 /** sitemap.xml (or a sitemap index), robots.txt and .nojekyll. */
-async function writeSiteFiles(outDir: string): Promise<void> {
-  await Promise.resolve();
+function writeSiteFiles(outDir: string): void {
   const urls = contentPaths(getArchive()).map(absoluteUrl);
   const sitemaps = sitemapFiles(urls, absoluteUrl('/'), settings().sitemapMaxUrls);
   writeSitemaps(outDir, sitemaps);

@@ -28,19 +28,28 @@ export interface FolderUsage {
   bytes: number;
 }
 
-/** The files, folders (those holding a file) and bytes below `dir`. */
-export function folderUsage(dir: string): FolderUsage {
-  const files = listFiles(dir);
+/** Every file below `dir` (as `listFiles` names them) with its size in bytes. */
+export function fileSizes(dir: string): { file: string; size: number }[] {
+  return listFiles(dir).map((file) => ({ file, size: statSync(path.join(dir, file)).size }));
+}
+
+/** The files, folders (those holding a file) and bytes of these files. */
+export function usageOf(sizes: readonly { file: string; size: number }[]): FolderUsage {
   const folders = new Set(
-    files.flatMap((f) =>
-      f
+    sizes.flatMap(({ file }) =>
+      file
         .split('/')
         .slice(0, -1)
         .map((_, k, parts) => parts.slice(0, k + 1).join('/')),
     ),
   );
-  const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
-  return { files: files.length, folders: folders.size, bytes };
+  const bytes = sizes.reduce((sum, f) => sum + f.size, 0);
+  return { files: sizes.length, folders: folders.size, bytes };
+}
+
+/** The files, folders (those holding a file) and bytes below `dir`. */
+export function folderUsage(dir: string): FolderUsage {
+  return usageOf(fileSizes(dir));
 }
 
 /**

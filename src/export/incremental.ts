@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import path from 'node:path';
 import { z } from 'zod';
 import { settings } from '../settings';
-import { listFiles } from './files';
+import { fileSizes, listFiles, usageOf } from './files';
 import type { FolderUsage } from './files';
 
 const digest = z.string().regex(/^[0-9a-f]{64}$/u);
@@ -34,7 +34,7 @@ const BuildStateSchema = z.object({
   rebuilt: z.object({ pages: z.number(), of: z.number(), bundles: z.number(), ofBundles: z.number() }),
 });
 
-export type BuildState = z.infer<typeof BuildStateSchema>;
+type BuildState = z.infer<typeof BuildStateSchema>;
 
 /** Every page of this build and its digest, in the snapshot folder (src/cli/check.ts). */
 export const PAGES = 'pages.json';
@@ -74,8 +74,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * configuration, the lock file) and the settings. A build with another key reuses nothing.
  */
 export function buildKey(root: string): string {
-  const { siteUrl, basePath, siteName, searchBundleThreads } = settings();
-  return sha256(`${codeDigest(root)}\n${JSON.stringify({ siteUrl, basePath, siteName, searchBundleThreads })}`);
+  const { siteUrl, basePath, siteName, searchBundleThreads, sitemapMaxUrls } = settings();
+  const shown = { siteUrl, basePath, siteName, searchBundleThreads, sitemapMaxUrls };
+  return sha256(`${codeDigest(root)}\n${JSON.stringify(shown)}`);
 }
 
 /**
@@ -84,18 +85,10 @@ export function buildKey(root: string): string {
  * times: a CI cache restores files with their sizes, not always with their times.
  */
 export function siteFingerprint(dir: string): { digest: string; usage: FolderUsage } {
-  const files = listFiles(dir);
+  const sizes = fileSizes(dir);
   const hash = createHash('sha256');
-  let bytes = 0;
-  const folders = new Set<string>();
-  for (const file of files) {
-    const size = statSync(path.join(dir, file)).size;
-    bytes += size;
-    hash.update(`${file}\t${size}\n`);
-    const parts = file.split('/');
-    for (let k = 1; k < parts.length; k += 1) folders.add(parts.slice(0, k).join('/'));
-  }
-  return { digest: hash.digest('hex'), usage: { files: files.length, folders: folders.size, bytes } };
+  for (const { file, size } of sizes) hash.update(`${file}\t${size}\n`);
+  return { digest: hash.digest('hex'), usage: usageOf(sizes) };
 }
 
 /** The state in `file`, or undefined when there is none or it is damaged. */
