@@ -39,7 +39,7 @@ describe("the check's loader (npm run check), on worker threads", () => {
 
     const sequential = loadContent(dir);
     const parallel = await checkContent(dir, { workers: 2, minFiles: 600 }); // 602 entries: on two workers
-    expect(parallel).toEqual({ ...sequential, threads: [], hashes: new Map() });
+    expect(parallel).toEqual({ ...sequential, threads: [], hashes: new Map(), known: new Map(), kept: new Map() });
     expect(parallel.fileCount).toBe(602);
     expect(sequential.threads).toHaveLength(599);
     expect(parallel.problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.col} ${p.field}`)).toEqual([
@@ -82,6 +82,11 @@ describe("the check's loader (npm run check), on worker threads", () => {
       }
       expect(everything(memoryArchive(content, checked.threads))).toEqual(everything(memoryArchive(content, whole)));
       results.push(checked);
+      // Checked again with what this check saw: every copy is taken as it is (here with no related
+      // list appended: the empty one), and the result is the same.
+      const again = await checkContent(content, { copies, kept: checked.known, workers, minFiles });
+      expect(again.kept).toEqual(new Map(whole.map((t) => [t.slug, createHash('sha256').update('').digest('hex')])));
+      expect({ ...again, kept: new Map() }).toEqual(checked);
       rmSync(copies, { recursive: true, force: true });
     }
     expect(results[0]).toEqual(results[1]);

@@ -18,8 +18,8 @@ const at = (match: (s: Step) => boolean) => steps.findIndex(match);
 describe('.github/workflows/pages.yml', () => {
   const cache = steps[at((s) => s.uses?.startsWith('actions/cache@') === true)];
 
-  it('restores out/ and the build cache after npm ci and the Pages settings it is keyed by, and before the build', () => {
-    expect(cache?.with?.path?.trim().split('\n')).toEqual(['out', '.next/cache/qa-build']);
+  it('restores out/, the build cache and the snapshot after npm ci and the Pages settings it is keyed by, and before the build', () => {
+    expect(cache?.with?.path?.trim().split('\n')).toEqual(['out', '.next/cache/qa-build', '.next/cache/snapshot']);
     const restore = at((s) => s === cache);
     expect(restore).toBeGreaterThan(at((s) => s.run === 'npm ci --no-audit --no-fund'));
     expect(restore).toBeGreaterThan(at((s) => s.id === 'pages'));

@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +20,7 @@ import { snapshotArchive } from '../src/archive/snapshot';
 import { loadContent } from '../src/content/load';
 import { shardOf } from '../src/shard';
 import { writeThreads } from '../bench/generate';
+import { folderDifferences } from './helpers/build';
 
 const ROOT = path.resolve(__dirname, '..');
 const fixtures = path.join(__dirname, 'fixtures');
@@ -18,6 +29,15 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'qa-snapshot-'));
 /** Runs `npm run check`'s script with arguments, as `npm run build` does. */
 function check(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** The check as a build that reuses the last one runs it: under the build key `key`, with its own build cache. */
+function checkReusing(key: string, content: string, snapshot: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', content, '--snapshot', snapshot], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BUILD_INCREMENTAL: '1', BUILD_KEY: key, BUILD_CACHE: path.join(tmp(), 'cache') },
+  });
 }
 
 /** Everything an archive answers, for comparing a snapshot with the archive in memory. */
@@ -123,5 +143,50 @@ describe("content snapshot (check --snapshot, read by the build's pages)", () =>
       env: { ...process.env, THREADS_SNAPSHOT: dir, CONTENT_DIR: threads },
     });
     expect(run.stdout.trim()).toBe(snapshotArchive(dir, threads).digest);
+  });
+
+  it("keeps the last check's copies of the files whose bytes did not change, and is then the snapshot a check from nothing writes", () => {
+    const key = 'a'.repeat(64);
+    const content = path.join(tmp(), 'content');
+    writeThreads(content, 30);
+    const dir = path.join(tmp(), 'snapshot');
+    expect(checkReusing(key, content, dir).status).toBe(0); // no snapshot yet: every file parsed
+    const copies = path.join(dir, 'threads');
+    const names = readdirSync(copies).sort();
+    expect(names).toHaveLength(30);
+    const [edited, tampered, rewritten, removed] = names as [string, string, string, string];
+    const md = (copy: string) => path.join(content, copy.replace(/\.json$/u, '.md'));
+    const edit = readFileSync(md(edited), 'utf8').replace(/(\n {4}body: \|\n {6})/u, '$1Indeed, ');
+    expect(edit).not.toBe(readFileSync(md(edited), 'utf8'));
+    writeFileSync(md(edited), edit);
+    writeFileSync(md(rewritten), readFileSync(md(rewritten))); // the same bytes, a new time
+    // A copy changed since the check wrote it is not taken, even for a file that did not change.
+    const copy = readFileSync(path.join(copies, tampered), 'utf8');
+    writeFileSync(path.join(copies, tampered), copy.replace('"title":"', '"title":"Tampered '));
+    const old = new Date('2001-01-01T00:00:00Z');
+    for (const name of names) utimesSync(path.join(copies, name), old, old);
+
+    const reused = checkReusing(key, content, dir);
+    expect(reused.stdout).toContain('30 files checked, no problems');
+    const fresh = path.join(tmp(), 'snapshot');
+    expect(checkReusing(key, content, fresh).status).toBe(0);
+    expect(folderDifferences(dir, fresh, ['kept', 'fresh'])).toEqual([]);
+    const written = names.filter((name) => statSync(path.join(copies, name)).mtimeMs !== old.getTime());
+    expect(written).toEqual([edited, tampered].sort());
+
+    // A removed file's copy goes; the others' related lists change, and their copies with them.
+    rmSync(md(removed));
+    expect(checkReusing(key, content, dir).status).toBe(0);
+    expect(readdirSync(copies)).toHaveLength(29);
+    const again = path.join(tmp(), 'snapshot');
+    expect(checkReusing(key, content, again).status).toBe(0);
+    expect(folderDifferences(dir, again, ['kept', 'fresh'])).toEqual([]);
+
+    // Under another build key (other code or settings), nothing is kept.
+    for (const name of readdirSync(copies)) utimesSync(path.join(copies, name), old, old);
+    expect(checkReusing('b'.repeat(64), content, dir).status).toBe(0);
+    expect(readdirSync(copies).filter((name) => statSync(path.join(copies, name)).mtimeMs === old.getTime())).toEqual(
+      [],
+    );
   });
 });

@@ -9,12 +9,16 @@
  *   and its related threads;
  * - `doctors/<slug>.json`, `groups/<kind>/<slug>.json`, `directory.json`;
  * - `related.json`: every related list, with the digest of what they were made from, which the
- *   next build takes instead of scoring them again when no title or question changed.
+ *   next build takes instead of scoring them again when no title or question changed;
+ * - `checked.json`: the build key and, by file name, what the check saw of each valid file (the
+ *   digest of its bytes, of its copy, where its slug and topics are), so that a build reusing the
+ *   last one keeps the copies of the files that did not change (src/content/check.ts).
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyFile } from '../content/check';
+import type { KnownEntry } from '../content/check';
 import type { Thread } from '../content/schema';
 import type { GroupKind } from '../site';
 import { NotFound, memoryArchive, threadHash } from './archive';
@@ -64,11 +68,49 @@ const doctorFile = (dir: string, slug: string) => path.join(dir, 'doctors', `${s
 const groupFile = (dir: string, kind: GroupKind, slug: string) => path.join(dir, 'groups', kind, `${slug}.json`);
 const kinds = Object.keys(GROUPINGS) as GroupKind[];
 
-/** Starts a snapshot in the folder `dir` (emptied first): the check then writes its copies into `snapshotThreads(dir)`. */
-export function startSnapshot(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(snapshotThreads(dir), { recursive: true });
+/** What `checked.json` holds: the build key the check ran under, and its valid entries by file name. */
+type CheckedFile = { key: string; known: [string, KnownEntry][] };
+const CHECKED = 'checked.json';
+
+/**
+ * Starts a snapshot in the folder `dir`: the check then writes its copies into `snapshotThreads(dir)`.
+ * With `key`, the build key of a build that reuses the last one, a whole snapshot left by a build
+ * with the same key keeps its thread copies, and what its check saw of each file is returned for
+ * this check to take them (src/content/check.ts); all else in the folder goes. Otherwise the folder
+ * is emptied.
+ */
+export function startSnapshot(dir: string, key?: string): ReadonlyMap<string, KnownEntry> | undefined {
+  const kept = key === undefined ? undefined : lastCheck(dir, key);
+  if (kept === undefined) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(snapshotThreads(dir), { recursive: true });
+    return undefined;
+  }
+  for (const name of readdirSync(dir))
+    if (name !== 'threads') rmSync(path.join(dir, name), { recursive: true, force: true });
+  return kept;
 }
+
+/** What the check of the whole snapshot in `dir` saw, when that check ran under `key`. */
+function lastCheck(dir: string, key: string): Map<string, KnownEntry> | undefined {
+  if (!existsSync(path.join(dir, MANIFEST)) || !existsSync(path.join(dir, CHECKED))) return undefined;
+  try {
+    const file = JSON.parse(readFileSync(path.join(dir, CHECKED), 'utf8')) as CheckedFile; // our own, whole since the manifest is there
+    return file.key === key ? new Map(file.known) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `finishSnapshot` takes besides the threads: see there. */
+export type SnapshotOptions = {
+  renders?: (slug: string) => boolean;
+  lastRelated?: string | undefined;
+  /** The copies taken from the last build, with the digest of the related list each holds, by slug. */
+  kept?: ReadonlyMap<string, string>;
+  /** What the check saw of each valid file, and the key it ran under, for the next build's check. */
+  checked?: { key: string; known: ReadonlyMap<string, KnownEntry> } | undefined;
+};
 
 /**
  * Completes the snapshot of the validated threads of `contentDir` whose copies the check wrote
@@ -78,15 +120,17 @@ export function startSnapshot(dir: string): void {
  * shard's own; the others' related lists stay empty, as no page of the shard shows them), and not
  * at all when `lastRelated`, the `related.json` of the last build, was made from the same titles
  * and questions (`relatedKept`). With every thread's list, the snapshot gets its own `related.json`.
+ * A copy kept from the last build (`kept`) is written only when its related list changed, and the
+ * copies of threads no longer in the archive are removed.
  */
 export function finishSnapshot(
   dir: string,
   contentDir: string,
   threads: readonly Thread[],
   hashes: ReadonlyMap<string, string>,
-  renders: (slug: string) => boolean = () => true,
-  lastRelated?: string,
+  options: SnapshotOptions = {},
 ): { archive: Archive; relatedKept: boolean } {
+  const { renders = () => true, lastRelated, kept, checked } = options;
   const inputs = relatedInputs(threads);
   const known = knownRelated(lastRelated, inputs, threads.length);
   const archive = memoryArchive(contentDir, threads, hashes, known);
@@ -100,7 +144,19 @@ export function finishSnapshot(
     digest.update(`${hash}\n`);
     const related = renders(slug) ? archive.thread(slug).related : [];
     if (renders(slug)) lists.set(slug, related);
-    appendFileSync(copyFile(snapshotThreads(dir), slug), JSON.stringify(related));
+    const json = JSON.stringify(related);
+    const file = copyFile(snapshotThreads(dir), slug);
+    const keptRelated = kept?.get(slug);
+    if (keptRelated === undefined) appendFileSync(file, json);
+    else if (keptRelated !== createHash('sha256').update(json).digest('hex')) {
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, `${text.slice(0, text.indexOf('\n') + 1)}${json}`);
+    }
+  }
+  if (kept) {
+    const slugs = new Set(archive.slugs);
+    for (const name of readdirSync(snapshotThreads(dir)))
+      if (!slugs.has(name.slice(0, -'.json'.length))) rmSync(path.join(snapshotThreads(dir), name));
   }
   if (lists.size === archive.slugs.length) {
     const bySlug = [...archive.slugs].sort();
@@ -120,6 +176,11 @@ export function finishSnapshot(
       writeFileSync(groupFile(dir, kind, slug), JSON.stringify(archive.group(kind, slug)));
   }
   writeFileSync(path.join(dir, DIRECTORY), JSON.stringify(archive.directory()));
+  if (checked)
+    writeFileSync(
+      path.join(dir, CHECKED),
+      JSON.stringify({ key: checked.key, known: [...checked.known] } satisfies CheckedFile),
+    );
   const manifest: Manifest = {
     contentDir: archive.contentDir,
     slugs: [...archive.slugs],

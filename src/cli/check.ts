@@ -46,15 +46,19 @@ async function main(): Promise<number> {
     shard = parsed;
   }
   const dir = read.positionals[0] ?? contentDir();
-  if (snapshot) rmSync(snapshot, { recursive: true, force: true }); // a failed check must not leave an older snapshot behind
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    if (snapshot) rmSync(snapshot, { recursive: true, force: true }); // a failed check must not leave an older snapshot behind
     console.log(`${dir}: no such folder; give the folder that holds the .md files`);
     return 1;
   }
-  if (snapshot) startSnapshot(snapshot);
-  const { threads, hashes, problems, fileCount } = await checkContent(dir, {
+  // A whole build that reuses the last one keeps the last check's copies of the files that did not change.
+  const key = snapshot && !shard && settings().incremental ? settings().buildKey : undefined;
+  const kept = snapshot ? startSnapshot(snapshot, key) : undefined;
+  const checked = await checkContent(dir, {
     copies: snapshot === undefined ? undefined : snapshotThreads(snapshot),
+    kept,
   });
+  const { threads, hashes, problems, fileCount } = checked;
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
   console.log(summarize(problems, fileCount));
   if (snapshot && problems.length > 0)
@@ -64,14 +68,13 @@ async function main(): Promise<number> {
     // A build that reuses the last takes its related lists when no title or question changed.
     const lastRelated =
       !shard && settings().incremental ? cacheFiles(path.resolve(settings().buildCache)).related : undefined;
-    const { archive, relatedKept } = finishSnapshot(
-      snapshot,
-      dir,
-      threads,
-      hashes,
-      (slug) => inShard(slug, shard),
+    const { archive, relatedKept } = finishSnapshot(snapshot, dir, threads, hashes, {
+      renders: (slug) => inShard(slug, shard),
       lastRelated,
-    );
+      ...(kept ? { kept: checked.kept } : {}),
+      // Only a whole build's snapshot is kept for the next: a shard's holds no related lists of the other threads.
+      checked: shard ? undefined : { key: settings().buildKey ?? '', known: checked.known },
+    });
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     const related = shard
       ? `related threads of shard ${shard.index}/${shard.count}'s threads`

@@ -107,6 +107,15 @@ export type Entry = Parsed & { file: string };
 
 /** Reads and parses one entry of `dir`, refusing links, folders, other files and oversized files unread. */
 export function loadEntry(dir: string, name: string): Entry {
+  const read = readEntry(dir, name);
+  return 'bytes' in read ? parseEntry(read.file, read.bytes) : read;
+}
+
+/**
+ * Reads one entry of `dir`: its bytes, or the problem that refuses it unread (a link, a folder,
+ * another kind of file, an oversized file). `file` is the path shown in problems.
+ */
+export function readEntry(dir: string, name: string): { file: string; bytes: Buffer } | Entry {
   const file = `${path.relative(process.cwd(), dir).split(path.sep).join('/') || '.'}/${name}`;
   const stat = lstatSync(path.join(dir, name));
   const refuse = (message: string): Entry => ({ file, problems: [{ file, line: 1, col: 1, field: FILE_FIELD, message }], slugAt: { line: 1, col: 1 } });
@@ -115,7 +124,12 @@ export function loadEntry(dir: string, name: string): Entry {
   if (stat.size > MAX_FILE_BYTES) {
     return refuse(`the file is ${stat.size.toLocaleString('en-US')} bytes, over the ${MAX_FILE_BYTES.toLocaleString('en-US')}-byte limit`);
   }
-  return { ...parseSafely(file, readFileSync(path.join(dir, name))), file };
+  return { file, bytes: readFileSync(path.join(dir, name)) };
+}
+
+/** Parses the bytes of the entry `file` (as `readEntry` gave them). */
+export function parseEntry(file: string, bytes: Uint8Array): Entry {
+  return { ...parseSafely(file, bytes), file };
 }
 
 /**
