@@ -117,6 +117,11 @@ describe('JSON Lines', () => {
       '4 of 5 scrapes failed; no file written',
     ]);
     expect(readdirSync(dir)).toEqual(['threads.jsonl']);
+
+    // Counts over a thousand are written as the other counts of the run are.
+    writeFileSync(input, [line('Good one'), ...Array.from({ length: 1234 }, () => '[1]')].join('\n'));
+    const many = await importNow([input], content);
+    expect(many.err.at(-1)).toBe('1,234 of 1,235 scrapes failed; no file written');
   });
 
   it('reads standard input with --format jsonl, and updates a thread it imported before', () => {

@@ -458,7 +458,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
       io.err(
         scrapes === 0
           ? 'no scrape imported; no file written'
-          : `${failed} of ${of} ${of === 1 ? 'scrape' : 'scrapes'} failed; no file written`,
+          : `${failed.toLocaleString('en-US')} of ${plural(of, 'scrape', 'scrapes')} failed; no file written`,
       );
       return 1;
     }
@@ -491,7 +491,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
       `${written.updated.toLocaleString('en-US')} updated`,
       `${unchanged.toLocaleString('en-US')} unchanged`,
       `${kept.length.toLocaleString('en-US')} kept (edited here)`,
-      `${failed} refused`,
+      `${failed.toLocaleString('en-US')} refused`,
     ];
     io.out(`${counts.join(', ')}${dryRun ? ' (dry run: nothing written)' : ''}`);
     return kept.length > 0 ? 1 : 0;
