@@ -375,6 +375,28 @@ describe('a file the importer wrote without a record', () => {
       `updated ${file}: Brent Moelleken: 194 → 201 reviews; answer 4 text; +1 answer (Alex Morgan, MD); answers[2].doctor.rating, answers[3].body as the scrape has them (--scrape-wins)`,
     );
   });
+
+  it('keeps an answer added by hand as a conflict, which --keep-edits keeps and --force drops, saying so', async () => {
+    const { content, file, scrape } = await legacy();
+    const text = readFileSync(file, 'utf8');
+    const close = text.indexOf('\n---\n', 4);
+    const added = `${text.slice(0, close)}\n  - headline: Hand added\n    body: |\n      An answer the keeper added.${text.slice(close)}`;
+    writeFileSync(file, added);
+    const seed = scrape('seed.txt');
+    expect((await importNow([seed], content)).out).toEqual([
+      `kept ${file} (edited here and in the scrape): answers[8]; add --keep-edits to keep yours, or --scrape-wins to take the scrape's`,
+      summary(0, 0, 0, 1),
+    ]);
+    expect((await importNow([seed], content, { prefer: 'here' })).out[0]).toBe(
+      `updated ${file}: answers[8] as edited here (--keep-edits)`,
+    );
+    expect(readFileSync(file, 'utf8')).toContain('Hand added');
+    writeFileSync(file, added);
+    expect((await importNow([seed], content, { prefer: 'force' })).out[0]).toBe(
+      `updated ${file}: -1 answer (anonymous); answers[8] as the scrape has them (--force)`,
+    );
+    expect(readFileSync(file, 'utf8')).not.toContain('Hand added');
+  });
 });
 
 describe('nothing half-written', () => {
