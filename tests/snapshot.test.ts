@@ -31,12 +31,17 @@ function check(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
-/** The check as a build that reuses the last one runs it: under the build key `key`, with its own build cache. */
-function checkReusing(key: string, content: string, snapshot: string) {
+/** The check as `npm run build` runs it under the build key `key`, with its own build cache; `reusing` the last build, or not (a full build). */
+function checkReusing(key: string, content: string, snapshot: string, reusing = true) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', content, '--snapshot', snapshot], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, BUILD_INCREMENTAL: '1', BUILD_KEY: key, BUILD_CACHE: path.join(tmp(), 'cache') },
+    env: {
+      ...process.env,
+      BUILD_INCREMENTAL: reusing ? '1' : '',
+      BUILD_KEY: key,
+      BUILD_CACHE: path.join(tmp(), 'cache'),
+    },
   });
 }
 
@@ -150,7 +155,7 @@ describe("content snapshot (check --snapshot, read by the build's pages)", () =>
     const content = path.join(tmp(), 'content');
     writeThreads(content, 30);
     const dir = path.join(tmp(), 'snapshot');
-    expect(checkReusing(key, content, dir).status).toBe(0); // no snapshot yet: every file parsed
+    expect(checkReusing(key, content, dir, false).status).toBe(0); // a full build's check: every file parsed
     const copies = path.join(dir, 'threads');
     const names = readdirSync(copies).sort();
     expect(names).toHaveLength(30);

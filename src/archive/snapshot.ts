@@ -88,6 +88,7 @@ export function startSnapshot(dir: string, key?: string): ReadonlyMap<string, Kn
   }
   for (const name of readdirSync(dir))
     if (name !== 'threads') rmSync(path.join(dir, name), { recursive: true, force: true });
+  mkdirSync(snapshotThreads(dir), { recursive: true });
   return kept;
 }
 

@@ -52,8 +52,8 @@ async function main(): Promise<number> {
     return 1;
   }
   // A whole build that reuses the last one keeps the last check's copies of the files that did not change.
-  const key = snapshot && !shard && settings().incremental ? settings().buildKey : undefined;
-  const kept = snapshot ? startSnapshot(snapshot, key) : undefined;
+  const { buildKey, incremental } = settings();
+  const kept = snapshot ? startSnapshot(snapshot, !shard && incremental ? buildKey : undefined) : undefined;
   const checked = await checkContent(dir, {
     copies: snapshot === undefined ? undefined : snapshotThreads(snapshot),
     kept,
@@ -66,14 +66,13 @@ async function main(): Promise<number> {
   else if (snapshot) {
     const start = performance.now();
     // A build that reuses the last takes its related lists when no title or question changed.
-    const lastRelated =
-      !shard && settings().incremental ? cacheFiles(path.resolve(settings().buildCache)).related : undefined;
+    const lastRelated = !shard && incremental ? cacheFiles(path.resolve(settings().buildCache)).related : undefined;
     const { archive, relatedKept } = finishSnapshot(snapshot, dir, threads, hashes, {
       renders: (slug) => inShard(slug, shard),
       lastRelated,
       ...(kept ? { kept: checked.kept } : {}),
       // Only a whole build's snapshot is kept for the next: a shard's holds no related lists of the other threads.
-      checked: shard ? undefined : { key: settings().buildKey ?? '', known: checked.known },
+      checked: shard || buildKey === undefined ? undefined : { key: buildKey, known: checked.known },
     });
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
     const related = shard
