@@ -4,9 +4,9 @@
  * Archive. This module holds one in memory; snapshot.ts writes it to a folder for the build's
  * page workers and reads it back; current.ts says which one this process reads.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Thread } from '../content/schema';
+import { sha256 } from '../digest';
 import type { GroupKind } from '../site';
 import { directoryOf } from './directory';
 import type { DirectoryEntry } from './directory';
@@ -75,7 +75,7 @@ export function summaries(groups: readonly Group[]): GroupSummary[] {
 
 /** The SHA-256 of a thread's JSON, in hex. */
 export function threadHash(thread: Thread): string {
-  return createHash('sha256').update(JSON.stringify(thread)).digest('hex');
+  return sha256(JSON.stringify(thread));
 }
 
 /**

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyFile } from '../content/check';
+import { sha256 } from '../digest';
 import type { KnownEntry } from '../content/check';
 import type { Thread } from '../content/schema';
 import type { GroupKind } from '../site';
@@ -149,7 +150,7 @@ export function finishSnapshot(
     const file = copyFile(snapshotThreads(dir), slug);
     const keptRelated = kept?.get(slug);
     if (keptRelated === undefined) appendFileSync(file, json);
-    else if (keptRelated !== createHash('sha256').update(json).digest('hex')) {
+    else if (keptRelated !== sha256(json)) {
       const text = readFileSync(file, 'utf8');
       writeFileSync(file, `${text.slice(0, text.indexOf('\n') + 1)}${json}`);
     }

@@ -15,11 +15,11 @@
  * is, once its own digest shows it is the copy the last check wrote. Parsing and validating is a
  * pure function of a file's name and bytes and of the code, which the build's key covers.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { sha256 } from '../digest';
 import { combineEntries, contentNames, parseEntry, readEntry } from './load';
 import type { Entry, Loaded, TopicAt } from './load';
 import type { Thread } from './schema';
@@ -70,8 +70,6 @@ export type CheckOptions = {
 export function copyFile(copies: string, slug: string): string {
   return path.join(copies, `${slug}.json`);
 }
-
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** A thread as the check keeps it: without its answers' bodies. */
 const withoutBodies = (thread: Thread): Thread => ({

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { sha256 } from '../digest';
 import { settings } from '../settings';
 import { fileSizes, listFiles, usageOf } from './files';
 import type { FolderUsage } from './files';
@@ -66,8 +67,6 @@ export const cacheFiles = (cache: string) => ({
   previousState: path.join(cache, 'previous-state.json'),
   previousSite: path.join(cache, 'previous'),
 });
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * The key of what makes every page besides its own data: the code (src/, public/, the

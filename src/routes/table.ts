@@ -4,10 +4,10 @@
  * belongs to. The table drives getStaticPaths and getStaticProps (next.ts), the sitemap's list of
  * pages and a shard's share of them (src/export), and the header's sections (`_document`).
  */
-import { createHash } from 'node:crypto';
 import type { Archive } from '../archive/archive';
 import { NotFound } from '../archive/archive';
 import { GROUPINGS } from '../archive/groups';
+import { sha256 } from '../digest';
 import { GROUP_FOLDER, directoryPath, doctorPath, groupPath, indexPath, threadPath } from '../site';
 import type { GroupKind } from '../site';
 import { directoryPage, directoryPageCount, doctorGroupPage } from '../views/directory';
@@ -77,8 +77,6 @@ function route<const First extends string, const Later extends string | undefine
     },
   };
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Pages 1 to `count` of one list. */
 const numbered = (count: number, slug = ''): PageKey[] => Array.from({ length: count }, (_, i) => ({ slug, n: i + 1 }));
