@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeThreads } from './generate';
 import { listFiles } from '../src/export/files';
-import { bytesUnder, gzipSize, measure, pageSize, writeReport } from './measure';
+import { bytesUnder, gzipSize, mb, measure, pageSize, seconds, writeReport } from './measure';
 import type { PageSize, RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -100,7 +100,7 @@ async function build(
   }
   const b = { ...result, site: siteStats(path.join(cwd, 'out'), contentDir, n) };
   console.log(
-    `${label.padEnd(6)} ${String(n).padStart(6)} threads: ${fmtS(b.ms)}, ${fmtMs(b.ms / n)} ms/thread, peak ${fmtMB(b.peakBytes)}, out/ ${fmtKB(b.site.outPerThread)} a thread`,
+    `${label.padEnd(6)} ${String(n).padStart(6)} threads: ${seconds(b.ms)}, ${fmtMs(b.ms / n)} ms/thread, peak ${mb(b.peakBytes)}, out/ ${fmtKB(b.site.outPerThread)} a thread`,
   );
   return b;
 }
@@ -114,9 +114,7 @@ const median = (xs: readonly number[]) => {
 };
 const max = (xs: readonly number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
 const fmtInt = (x: number) => Math.round(x).toLocaleString('en-US');
-const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmtMs = (ms: number) => ms.toFixed(2);
-const fmtMB = (b: number) => `${fmtInt(b / 1e6)} MB`;
 const fmtKB = (b: number) => `${(b / KB).toFixed(1)} KB`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -136,10 +134,10 @@ function figures(b: Build, n: number): Record<string, string> {
   const biggest = listing.reduce<PageSize | undefined>((a, p) => (!a || p.htmlBytes > a.htmlBytes ? p : a), undefined);
   const js = [...t, ...listing.filter((p) => !isSearch(p.file))];
   return {
-    'build wall time': fmtS(b.ms),
+    'build wall time': seconds(b.ms),
     'ms per thread': fmtMs(b.ms / n),
-    'peak memory, process tree': fmtMB(b.peakBytes),
-    'peak memory without Pagefind / of Pagefind': `${fmtMB(b.peakPagesBytes)} / ${fmtMB(b.peakSearchBytes)}`,
+    'peak memory, process tree': mb(b.peakBytes),
+    'peak memory without Pagefind / of Pagefind': `${mb(b.peakPagesBytes)} / ${mb(b.peakSearchBytes)}`,
     'out/ per thread (search index aside)': fmtKB(b.site.outPerThread),
     'search index (out/pagefind*) per thread': b.site.pagefindBytes ? fmtKB(b.site.pagefindBytes / n) : 'none',
     'thread page HTML, median raw / gzip': `${fmtInt(median(t.map((p) => p.htmlBytes)))} / ${fmtInt(median(t.map((p) => p.htmlGzip)))} B`,
@@ -148,7 +146,7 @@ function figures(b: Build, n: number): Record<string, string> {
     'index pages: count, largest': biggest
       ? `${listing.length}, ${fmtInt(biggest.htmlBytes)} B (${biggest.file})`
       : '0',
-    'files in out/, bytes in out/': `${fmtInt(b.site.files)}, ${fmtMB(b.site.bytes)}`,
+    'files in out/, bytes in out/': `${fmtInt(b.site.files)}, ${mb(b.site.bytes)}`,
     'topic, directory, specialty, place pages: count, share of out/ (search aside)': `${fmtInt(b.site.browsePages)}, ${((100 * b.site.browseBytes) / (b.site.outPerThread * n)).toFixed(1)} %`,
   };
 }
@@ -183,8 +181,8 @@ function table(rows: readonly Row[]): string {
       `| \`npm run check\` | ${checks.map((r) => `${fmtInt(r.n)} threads`).join(' | ')} |`,
       `|${[0, ...checks].map(() => ' --- ').join('|')}|`,
     );
-    lines.push(`| wall time | ${checks.map((r) => fmtS(r.check?.ms ?? 0)).join(' | ')} |`);
-    lines.push(`| peak memory | ${checks.map((r) => fmtMB(r.check?.peakBytes ?? 0)).join(' | ')} |`);
+    lines.push(`| wall time | ${checks.map((r) => seconds(r.check?.ms ?? 0)).join(' | ')} |`);
+    lines.push(`| peak memory | ${checks.map((r) => mb(r.check?.peakBytes ?? 0)).join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -225,7 +223,7 @@ function budgets(rows: readonly Row[]): Budget[] {
   list.push({
     name: '10,000 threads built in <= 60 s, peak memory of the process tree <= 1.5 GB',
     pass: big ? big.ours.ms <= 60_000 && big.ours.peakBytes <= 1.5e9 : undefined,
-    detail: big ? `${fmtS(big.ours.ms)}, ${fmtMB(big.ours.peakBytes)}` : 'not run (needs N=10000)',
+    detail: big ? `${seconds(big.ours.ms)}, ${mb(big.ours.peakBytes)}` : 'not run (needs N=10000)',
   });
   const k50 = at(50000);
   const k100 = at(100000);
@@ -246,26 +244,26 @@ function budgets(rows: readonly Row[]): Budget[] {
           all((r) => r.ours.peakPagesBytes <= 1.5e9)
         : undefined,
     detail: rows
-      .map((r) => `${fmtMB(r.ours.peakBytes)} (pages ${fmtMB(r.ours.peakPagesBytes)}) at N=${fmtInt(r.n)}`)
+      .map((r) => `${mb(r.ours.peakBytes)} (pages ${mb(r.ours.peakPagesBytes)}) at N=${fmtInt(r.n)}`)
       .join('; '),
   });
   list.push({
     name: '100,000 threads built in <= 15 minutes',
     pass: k100 ? k100.ours.ms <= 15 * 60_000 : undefined,
     detail: k100
-      ? fmtS(k100.ours.ms)
+      ? seconds(k100.ours.ms)
       : 'not run (needs N=100000: `npm run bench -- 100000 --no-plain`, about 10 minutes)',
   });
   list.push({
     name: '`npm run check` over 50,000 threads in <= 15 s',
     pass: k50?.check ? k50.check.ms <= 15_000 : undefined,
-    detail: k50?.check ? fmtS(k50.check.ms) : 'not run (needs N=50000)',
+    detail: k50?.check ? seconds(k50.check.ms) : 'not run (needs N=50000)',
   });
   list.push({
     name: 'topic, directory, specialty and place pages <= 10 % of out/ (search aside) at 10,000 threads',
     pass: big ? big.ours.site.browseBytes <= 0.1 * big.ours.site.outPerThread * 10000 : undefined,
     detail: big
-      ? `${fmtInt(big.ours.site.browsePages)} pages, ${fmtMB(big.ours.site.browseBytes)} of ${fmtMB(big.ours.site.outPerThread * 10000)}`
+      ? `${fmtInt(big.ours.site.browsePages)} pages, ${mb(big.ours.site.browseBytes)} of ${mb(big.ours.site.outPerThread * 10000)}`
       : 'not run (needs N=10000)',
   });
   const k1 = at(1000);
@@ -281,13 +279,13 @@ function budgets(rows: readonly Row[]): Budget[] {
     name: '>= 2.5 × faster than the plain export at 1,000 threads',
     pass: k1?.plain ? k1.plain.ms / k1.ours.ms >= 2.5 : undefined,
     detail: k1?.plain
-      ? `${ratio(k1.plain.ms, k1.ours.ms)} (${fmtS(k1.ours.ms)} against ${fmtS(k1.plain.ms)})`
+      ? `${ratio(k1.plain.ms, k1.ours.ms)} (${seconds(k1.ours.ms)} against ${seconds(k1.plain.ms)})`
       : 'not run (needs N=1000 with the plain export)',
   });
   list.push({
     name: '`npm run check` over 10,000 threads in <= 5 s',
     pass: big?.check ? big.check.ms <= 5000 : undefined,
-    detail: big?.check ? fmtS(big.check.ms) : 'not run (needs N=10000)',
+    detail: big?.check ? seconds(big.check.ms) : 'not run (needs N=10000)',
   });
   return list;
 }
@@ -345,14 +343,14 @@ async function main(): Promise<void> {
     const median = byTime[1] as RunResult;
     const check = { ...median, peakBytes: Math.max(...checks.map((c) => c.peakBytes)) };
     console.log(
-      `check  ${String(n).padStart(6)} threads: ${fmtS(check.ms)} (median of ${byTime.map((c) => fmtS(c.ms)).join(', ')})`,
+      `check  ${String(n).padStart(6)} threads: ${seconds(check.ms)} (median of ${byTime.map((c) => seconds(c.ms)).join(', ')})`,
     );
     rows.push({ n, ours, check, ...(plain ? { plain } : {}) });
   }
 
   const report = [
     machine(loadStart, os.loadavg()),
-    `- cold build (fresh \`.next\`, 10 threads): ours ${fmtS(coldOurs.ms)}${coldPlain ? `, plain ${fmtS(coldPlain.ms)}` : ''}`,
+    `- cold build (fresh \`.next\`, 10 threads): ours ${seconds(coldOurs.ms)}${coldPlain ? `, plain ${seconds(coldPlain.ms)}` : ''}`,
     '',
     table(rows),
     '',

@@ -1,7 +1,7 @@
 /**
  * Document frequency of words in a content folder, to pick search terms of a known rarity.
  *
- *   npx tsx bench/search-terms.ts <contentDir> <target> [<how-many>=20]
+ *   npm run bench:search-terms -- <contentDir> <target> [<how-many>=20]
  *
  * <target> below 1 is a fraction of the threads (0.1 = a word in 10% of them); 1 or more is a
  * number of threads (200, or 1 for words in exactly one thread). Prints the <how-many> words whose
@@ -10,22 +10,15 @@
  * Words are lowercase runs of letters, counted once a thread. Pagefind stems words, so its result
  * counts can be somewhat higher (e.g. "scar" also finds "scars").
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
+import { contentNames, loadEntry } from '../src/content/load';
+import type { Thread } from '../src/content/schema';
 
-type Answer = { headline?: unknown; body?: unknown; doctor?: Record<string, unknown> };
-type Front = { title?: unknown; topics?: unknown; answers?: Answer[] };
-
-function threadText(file: string): string {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/.exec(text);
-  if (!m) throw new Error(`${file}: no front matter`);
-  const front = (parse(m[1] ?? '') ?? {}) as Front;
-  const parts: unknown[] = [front.title, front.topics, m[2]];
-  for (const a of front.answers ?? []) {
-    const d = a.doctor ?? {};
-    parts.push(a.headline, a.body, d.name, d.credentials, d.location, d.specialty);
+/** What a thread's page gives the search index. */
+function threadText(thread: Thread): string {
+  const parts: (string | readonly string[] | undefined)[] = [thread.title, thread.topics, thread.question.body];
+  for (const a of thread.answers) {
+    const d = a.doctor;
+    parts.push(a.headline, a.body, d?.name, d?.credentials, d?.location, d?.specialty);
   }
   return parts
     .flat()
@@ -38,15 +31,18 @@ function main(): void {
   const target = Number(rawTarget);
   if (!dir || !(target > 0)) {
     console.error(
-      'usage: npx tsx bench/search-terms.ts <contentDir> <fraction below 1, or a thread count> [<how-many>=20]',
+      'usage: npm run bench:search-terms -- <contentDir> <fraction below 1, or a thread count> [<how-many>=20]',
     );
     process.exit(2);
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && !f.startsWith('.'));
+  // One file at a time, as the loader reads and validates it: an archive of 100,000 is never held whole.
+  const files = contentNames(dir);
   const df = new Map<string, number>();
-  for (const f of files) {
+  for (const name of files) {
+    const { thread, problems } = loadEntry(dir, name);
+    if (!thread) throw new Error(`${name}: ${problems[0]?.message ?? 'not a thread'}; run npm run check`);
     const words = new Set(
-      threadText(path.join(dir, f))
+      threadText(thread)
         .toLowerCase()
         .split(/[^\p{L}]+/u),
     );

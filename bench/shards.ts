@@ -17,7 +17,7 @@ import path from 'node:path';
 import { writeThreads } from './generate';
 import { folderUsage } from '../src/export/files';
 import { hostFit } from '../src/export/hosts';
-import { measure, writeReport } from './measure';
+import { mb, measure, seconds, writeReport } from './measure';
 import type { RunResult } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -35,9 +35,7 @@ type Steps = { check: number; pages: number; search: number };
 type ShardRun = RunResult & { steps: Steps; threads: number };
 
 const fmtInt = (x: number) => Math.round(x).toLocaleString('en-US');
-const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmtMin = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
-const fmtMB = (b: number) => `${fmtInt(b / 1e6)} MB`;
 
 /** The step times the build prints last: `shard i/n: check 40.1 s · pages 200.3 s · search and site files 180.2 s · …`. */
 function steps(output: string): Steps {
@@ -68,14 +66,14 @@ async function main(): Promise<void> {
     runs.push(shard);
     dirs.push(dir);
     console.log(
-      `shard ${i}/${n}: ${fmtInt(shard.threads)} threads, ${fmtS(run.ms)} (check ${fmtS(shard.steps.check)}, pages ${fmtS(shard.steps.pages)}, search and site files ${fmtS(shard.steps.search)}), peak ${fmtMB(run.peakBytes)}`,
+      `shard ${i}/${n}: ${fmtInt(shard.threads)} threads, ${seconds(run.ms)} (check ${seconds(shard.steps.check)}, pages ${seconds(shard.steps.pages)}, search and site files ${seconds(shard.steps.search)}), peak ${mb(run.peakBytes)}`,
     );
   }
   const out = path.join(WORK, `merged-${N}`);
   const merged = await measure('npm', ['run', 'merge', '--', ...dirs, '--out', out], { cwd: ROOT, env });
   if (merged.status !== 0) throw new Error(`merge failed:\n${merged.output}`);
   const usage = folderUsage(out);
-  console.log(`merge: ${fmtS(merged.ms)}, peak ${fmtMB(merged.peakBytes)}; ${hostFit(usage).text}`);
+  console.log(`merge: ${seconds(merged.ms)}, peak ${mb(merged.peakBytes)}; ${hostFit(usage).text}`);
 
   // Costs per thread, from the shards: the check reads all N; pages and search only the shard's.
   const sum = (f: (r: ShardRun) => number) => runs.reduce((s, r) => s + f(r), 0);
@@ -98,13 +96,13 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...runs.map(
       (r, k) =>
-        `| ${k + 1}/${n} | ${fmtInt(r.threads)} | ${fmtS(r.ms)} | ${fmtS(r.steps.check)} | ${fmtS(r.steps.pages)} | ${fmtS(r.steps.search)} | ${fmtMB(r.peakBytes)} (${fmtMB(r.peakSearchBytes)}) |`,
+        `| ${k + 1}/${n} | ${fmtInt(r.threads)} | ${seconds(r.ms)} | ${seconds(r.steps.check)} | ${seconds(r.steps.pages)} | ${seconds(r.steps.search)} | ${mb(r.peakBytes)} (${mb(r.peakSearchBytes)}) |`,
     ),
-    `| merge | ${fmtInt(N)} | ${fmtS(merged.ms)} | | | | ${fmtMB(merged.peakBytes)} |`,
+    `| merge | ${fmtInt(N)} | ${seconds(merged.ms)} | | | | ${mb(merged.peakBytes)} |`,
     '',
-    `- slowest shard ${fmtS(slowest.ms)}; all ${n} shards one after another ${fmtS(sum((r) => r.ms))}; on ${n} jobs side by side: ${fmtS(slowest.ms + merged.ms)} with the merge`,
+    `- slowest shard ${seconds(slowest.ms)}; all ${n} shards one after another ${seconds(sum((r) => r.ms))}; on ${n} jobs side by side: ${seconds(slowest.ms + merged.ms)} with the merge`,
     `- merged site: ${hostFit(usage).text}`,
-    `- per thread: check ${checkPerThread.toFixed(2)} ms (every shard, all threads), pages ${pagesPerThread.toFixed(2)} ms, search index and site files ${searchPerThread.toFixed(2)} ms (the shard's threads), merge ${mergePerThread.toFixed(2)} ms; fixed ${fmtS(other)} a shard`,
+    `- per thread: check ${checkPerThread.toFixed(2)} ms (every shard, all threads), pages ${pagesPerThread.toFixed(2)} ms, search index and site files ${searchPerThread.toFixed(2)} ms (the shard's threads), merge ${mergePerThread.toFixed(2)} ms; fixed ${seconds(other)} a shard`,
     '',
     ...(N < 10_000
       ? [

@@ -15,6 +15,7 @@ import { GENERATED, TOPICS, generatedSlug, topicName, writeArchive } from './hel
 import { searchLayout } from '../src/export/search-index';
 import { OUT, listFiles, runBuild } from './helpers/build';
 import { microdataItems } from './helpers/microdata';
+import { fragmentUrls } from './helpers/search';
 
 const BASE = '/archive';
 const SITE = 'https://example.org';
@@ -487,6 +488,11 @@ describe('built archive of 120 threads at SITE_URL=https://example.org/archive',
     });
     expect(counts).toEqual(layout.map((b) => b.slugs.length));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(120);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(50);
+    // Each bundle holds exactly the pages of its threads (URLs from the site's root: the search page
+    // adds the base path).
+    for (const bundle of layout)
+      expect(fragmentUrls(path.join(OUT, bundle.path))).toEqual(bundle.slugs.map((s) => `/threads/${s}/`).sort());
     expect(existsSync(path.join(OUT, 'pagefind-5'))).toBe(false);
     const $ = page('search/index.html');
     expect(

@@ -8,7 +8,7 @@ import { parseThreadFile } from '../src/content/load';
 import { renderMarkdown } from '../src/views/markdown';
 import type { Thread } from '../src/content/schema';
 import { parseScrape, slugify } from '../src/scrapes/scrape';
-import { importNow as importWith } from './helpers/import';
+import { importNow } from './helpers/import';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_52f1e9b741cd2cdd.txt');
@@ -35,16 +35,6 @@ function scrape(name: string) {
   const result = parseScrape(readFileSync(path.join(SCRAPES, name), 'utf8'));
   if (!result.ok) throw new Error(`${name}:${result.error.line}: ${result.error.message}`);
   return result;
-}
-
-/** Runs the import in-process, `force` as --scrape-wins; returns the exit code, stdout and stderr lines. */
-function importNow(inputs: string[], outDir: string, force = false, stdin = '', topics?: string[]) {
-  return importWith(
-    inputs,
-    outDir,
-    { prefer: force ? 'scrape' : undefined, ...(topics === undefined ? {} : { topics }) },
-    stdin,
-  );
 }
 
 /** Runs the real command line (`npm run import` runs this same file with tsx). */
@@ -508,7 +498,7 @@ describe('importer: --topic', () => {
 
   it('writes no topics line without --topic: a scrape names no topic and none is guessed', async () => {
     const dir = tempDir();
-    expect(await importNow([PHOTOS], dir, false, '', [])).toMatchObject({ code: 0, err: [] });
+    expect(await importNow([PHOTOS], dir, { topics: [] })).toMatchObject({ code: 0, err: [] });
     const text = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8');
     expect(text).not.toContain('topics');
     expect(parseThreadFile(PHOTOS_FILE, Buffer.from(text)).thread).not.toHaveProperty('topics');
@@ -517,7 +507,7 @@ describe('importer: --topic', () => {
   it('keeps a long topic list on one line', async () => {
     const dir = tempDir();
     const topics = Array.from({ length: 20 }, (_, i) => `A rather long topic name number ${i + 1}`);
-    expect(await importNow([PHOTOS], dir, false, '', topics)).toMatchObject({ code: 0, err: [] });
+    expect(await importNow([PHOTOS], dir, { topics })).toMatchObject({ code: 0, err: [] });
     const lines = readFileSync(path.join(dir, PHOTOS_FILE), 'utf8').split('\n');
     expect(lines[7]).toBe(`topics: [${topics.join(', ')}]`);
   });
@@ -549,7 +539,7 @@ describe('importer: --topic', () => {
     'refuses %s before reading any scrape: one line naming the value, exit 1, no file written',
     async (_name, topics, err) => {
       const dir = tempDir();
-      expect(await importNow([PHOTOS, path.join(dir, 'missing.txt')], dir, false, '', topics)).toEqual({
+      expect(await importNow([PHOTOS, path.join(dir, 'missing.txt')], dir, { topics })).toEqual({
         code: 1,
         out: [],
         err,

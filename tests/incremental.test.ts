@@ -12,7 +12,6 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
-  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -22,9 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng, syntheticThread, writeThreads } from '../bench/generate';
+import { moveFolder } from '../src/export/files';
 import { searchLayout } from '../src/export/search-index';
-import { keyBits } from '../src/shard';
 import { OUT, ROOT, folderDifferences, listFiles, runBuild } from './helpers/build';
+import { commonBits, slugBits } from './helpers/search';
 
 const THREADS = 300;
 let work = '';
@@ -53,8 +53,7 @@ function compareWithClean(): { line: string; output: string; differences: string
   const differences = folderDifferences(built, OUT, ['in the incremental build', 'in the clean build']);
   // The next incremental build starts from this one's site, so that the builds of a test build on
   // each other as a keeper's do (its state describes this out/, not the clean build's).
-  rmSync(OUT, { recursive: true, force: true });
-  renameSync(built, OUT);
+  moveFolder(built, OUT); // the temporary folder may be on another disk than out/
   return { line, output: incremental.stdout, differences };
 }
 
@@ -144,15 +143,10 @@ describe('an incremental build writes the same bytes as a clean build', { timeou
     const before = searchLayout(slugs(), 60);
     const full = before.reduce((a, b) => (b.slugs.length > a.slugs.length ? b : a));
     // The bits the fullest bundle's threads share: new threads with them go to it.
-    const bits = (slug: string) => keyBits(slug).toString(2).padStart(32, '0');
-    const node = full.slugs.map(bits).reduce((a, b) => {
-      let n = 0;
-      while (n < a.length && a[n] === b[n]) n += 1;
-      return a.slice(0, n);
-    });
+    const node = commonBits(full.slugs);
     for (let i = THREADS + 1_000, added = 0; full.slugs.length + added <= 60; i += 1) {
       const t = syntheticThread(i);
-      if (!bits(t.slug).startsWith(node)) continue;
+      if (!slugBits(t.slug).startsWith(node)) continue;
       write(`${t.slug}.md`, t.text);
       added += 1;
     }

@@ -2,15 +2,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexSearchBundle, indexerCommand, searchLayout } from '../src/export/search-index';
-import { keyBits, shardOf } from '../src/shard';
+import { shardOf } from '../src/shard';
+import { commonBits, fragmentUrls, slugBits } from './helpers/search';
 
 /**
  * A minimal export: one thread page per entry, `true` when the page marks its article for search. It sits
- * in a folder of its own, where the indexer puts its linked copies: other test files build sites in the
- * temporary folder at the same time, so theirs must not be seen as ours.
+ * in a folder of its own, where the indexer puts its linked copies, so that the test sees only the
+ * indexer's own leftovers, not whatever else the temporary folder holds.
  */
 function site(pages: Record<string, boolean>): string {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'qa-search-')), 'out');
@@ -62,19 +62,7 @@ describe('search index', () => {
     }));
     expect(bundles.map((b) => b.slugs.length).sort()).toEqual([1, 4]);
     for (const bundle of bundles) expect(await indexSearchBundle(dir, bundle, false)).toBe(bundle.slugs.length);
-    const urls = (bundle: string) =>
-      readdirSync(path.join(dir, bundle, 'fragment'))
-        .map(
-          (f) =>
-            (
-              JSON.parse(
-                gunzipSync(readFileSync(path.join(dir, bundle, 'fragment', f)))
-                  .toString('utf8')
-                  .slice(12),
-              ) as { url: string }
-            ).url,
-        )
-        .sort();
+    const urls = (bundle: string) => fragmentUrls(path.join(dir, bundle));
     for (const bundle of bundles)
       expect(urls(bundle.path.slice(1, -1))).toEqual(bundle.slugs.map((s) => `/threads/${s}/`));
     // The linked copies are gone; the pages are where they were.
@@ -83,13 +71,6 @@ describe('search index', () => {
   });
 
   it('splits the threads by the bits of their hash until no bundle holds more than the most, and a split moves no other thread', () => {
-    const bits = (slug: string) => keyBits(slug).toString(2).padStart(32, '0');
-    const common = (group: string[]) =>
-      group.map(bits).reduce((a, b) => {
-        let n = 0;
-        while (n < a.length && a[n] === b[n]) n += 1;
-        return a.slice(0, n);
-      });
     const slugs = Array.from({ length: 1000 }, (_, i) => `thread-${i}`);
     const layout = searchLayout(slugs, 100);
     // 1,000 threads in groups of 100 at most: 16 groups (4 bits) of about 62, a few split once more.
@@ -100,27 +81,32 @@ describe('search index', () => {
       expect(bundle.slugs.length).toBeGreaterThan(0);
       expect(bundle.slugs.length).toBeLessThanOrEqual(100);
       expect(bundle.slugs).toEqual([...bundle.slugs].sort());
-      // Every thread of a bundle starts with the same bits: the bundle is one node of the split.
-      expect(common(bundle.slugs).length).toBeGreaterThanOrEqual(4);
+      // Every thread of a bundle starts with the same bits, and no other thread does: the bundle is
+      // one node of the split, and the node above it (one bit fewer) held more than the most.
+      const node = commonBits(bundle.slugs);
+      expect(node.length).toBeGreaterThanOrEqual(4);
+      expect(slugs.filter((s) => slugBits(s).startsWith(node)).sort()).toEqual(bundle.slugs);
+      const parent = node.slice(0, -1);
+      expect(slugs.filter((s) => slugBits(s).startsWith(parent)).length).toBeGreaterThan(100);
     }
     // Numbered in the order of their bits, every thread in one.
-    const firsts = layout.map((b) => bits(b.slugs[0] ?? ''));
+    const firsts = layout.map((b) => slugBits(b.slugs[0] ?? ''));
     expect(firsts).toEqual([...firsts].sort());
     expect(layout.flatMap((b) => b.slugs).sort()).toEqual([...slugs].sort());
     expect(searchLayout([...slugs].reverse(), 100)).toEqual(layout);
     // Threads added to the fullest bundle past the most split it alone; every other bundle keeps its threads.
     const full = layout.reduce((a, b) => (b.slugs.length > a.slugs.length ? b : a));
-    const node = common(full.slugs);
+    const fullNode = commonBits(full.slugs);
     const added: string[] = [];
     for (let i = 0; full.slugs.length + added.length <= 100; i += 1)
-      if (bits(`added-${i}`).startsWith(node)) added.push(`added-${i}`);
+      if (slugBits(`added-${i}`).startsWith(fullNode)) added.push(`added-${i}`);
     const grown = searchLayout([...slugs, ...added], 100);
-    const others = (l: typeof layout) => l.filter((b) => !bits(b.slugs[0] ?? '').startsWith(node));
+    const others = (l: typeof layout) => l.filter((b) => !slugBits(b.slugs[0] ?? '').startsWith(fullNode));
     expect(others(grown).map((b) => b.slugs)).toEqual(others(layout).map((b) => b.slugs));
     expect(grown.length).toBe(layout.length + 1);
     expect(
       grown
-        .filter((b) => b.slugs.some((s) => bits(s).startsWith(node)))
+        .filter((b) => b.slugs.some((s) => slugBits(s).startsWith(fullNode)))
         .flatMap((b) => b.slugs)
         .sort(),
     ).toEqual([...full.slugs, ...added].sort());

@@ -41,7 +41,7 @@ type BuildState = z.infer<typeof BuildStateSchema>;
 export const PAGES = 'pages.json';
 
 /** Files and folders of the project (relative to its root) whose content makes the pages. */
-const CODE = ['src', 'public', 'next.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+export const CODE = ['src', 'public', 'next.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** SHA-256 over the code that makes the pages, in `root`: two shards built by different code are refused by the merge. */
 export function codeDigest(root: string): string {
