@@ -53,10 +53,9 @@ async function main(): Promise<number> {
   }
   // A whole build that reuses the last one keeps the last check's copies of the files that did not change.
   const { buildKey, incremental } = settings();
-  const kept = snapshot ? startSnapshot(snapshot, !shard && incremental ? buildKey : undefined) : undefined;
   const checked = await checkContent(dir, {
     copies: snapshot === undefined ? undefined : snapshotThreads(snapshot),
-    kept,
+    kept: snapshot ? startSnapshot(snapshot, !shard && incremental ? buildKey : undefined) : undefined,
   });
   const { threads, hashes, problems, fileCount } = checked;
   for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
@@ -70,7 +69,7 @@ async function main(): Promise<number> {
     const { archive, relatedKept } = finishSnapshot(snapshot, dir, threads, hashes, {
       renders: (slug) => inShard(slug, shard),
       lastRelated,
-      ...(kept ? { kept: checked.kept } : {}),
+      ...(checked.kept ? { kept: checked.kept } : {}),
       // Only a whole build's snapshot is kept for the next: a shard's holds no related lists of the other threads.
       checked: shard || buildKey === undefined ? undefined : { key: buildKey, known: checked.known },
     });

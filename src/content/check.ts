@@ -47,12 +47,13 @@ export type KnownEntry = {
 /**
  * What the check found: `Loaded`, with the copied threads (none without copies) and their hashes
  * by slug; what the next check may take (`known`, by file name); and the copies taken from the
- * last check, with the digest of their related lists (`kept`, by slug).
+ * last check, with the digest of their related lists (`kept`, by slug; only when the last check's
+ * copies were given).
  */
 export type Checked = Loaded & {
   hashes: Map<string, string>;
   known: Map<string, KnownEntry>;
-  kept: Map<string, string>;
+  kept?: Map<string, string>;
 };
 
 export type CheckOptions = {
@@ -160,7 +161,7 @@ export async function checkContent(dir: string, options: CheckOptions = {}): Pro
     known.set(names[i] as string, { source, hash, slugAt, ...(topics ? { topics } : {}) });
     if (entry.keptRelated !== undefined) keptRelated.set(entry.thread.slug, entry.keptRelated);
   });
-  return { ...combineEntries(entries), hashes, known, kept: keptRelated };
+  return { ...combineEntries(entries), hashes, known, ...(kept ? { kept: keptRelated } : {}) };
 }
 
 /** A worker posts its entries in batches of this many, so that neither it nor the copy in flight holds its whole slice. */
